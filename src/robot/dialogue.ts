@@ -2100,21 +2100,26 @@ function safetyReplies(ctx: Ctx): Reply[] {
   const { t, r } = ctx;
   if (r.hazard) return [{ text: t.hazardFirst[r.hazard] }];
   if (r.gas) return [{ text: t.gasFirst }];
-  const advice = deviceAdvice(t, ctx.input.text);
-  // The danger is told already: the shop's entry need only be among those the message is nearest to, and be on a battery in trouble.
-  const own = advice === t.safetyFirst ? undefined : [confidentFaq(ctx), ...(ctx.data.faqCandidates ?? [])].find((h) => h && BATTERY_TROUBLE.test(lowerFolded(phrasingsOf(h.entry).join(' '))));
-  return own ? [{ text: t.safetyFirst }, { text: own.entry.answer }] : [{ text: advice }];
+  // Asked of the shop's FAQ in the robot's own words (SHOP_QUESTIONS.battery_trouble), whatever the buyer wrote; its entry must
+  // itself be on a battery in trouble (not one on a battery's range that the question happened to find).
+  const own = ctx.data.shopSays?.battery_trouble;
+  return own && BATTERY_TROUBLE.test(lowerFolded(phrasingsOf(own.entry).join(' '))) ? [{ text: t.safetyFirst }, { text: own.entry.answer }] : [{ text: deviceAdvice(t, ctx.input.text) }];
 }
 /** An entry on a battery in trouble: a battery named and what goes wrong with one. */
 const BATTERY_TROUBLE = new RegExp(
   `^(?=.*(?:${BATTERY_NAMED.source}))(?=.*(?:鼓|胀|发烫|过热|冒烟|起火|着火|损坏|破损|漏液|(?<![a-z])(?:swollen|swell\\w*|bulg\\w*|puff\\w*|damaged|overheat\\w*|smok\\w*|fire|leak\\w*|dispos\\w*|recycl\\w*)(?![a-z])|回收|处理))`,
 );
 /** A device's danger told: the shop's own entry on its batteries may say what to do with it (`safetyReplies`). */
-export const asksShopOfDevice = (r: Pick<Resolved, 'safety' | 'hazard' | 'gas'>): boolean => r.safety === true && !r.hazard && !r.gas;
+const asksShopOfDevice = (r: Pick<Resolved, 'safety' | 'hazard' | 'gas'>): boolean => r.safety === true && !r.hazard && !r.gas;
+
+/** Whether the device's advice goes on with the battery's disposal: a battery named, or getting rid of it asked. */
+const namesBatteryOrDisposal = (text: string): boolean => {
+  const folded = lowerFolded(text);
+  return BATTERY_NAMED.test(folded) || DISPOSAL_ASKED.test(folded);
+};
 
 export function deviceAdvice(t: Texts, text: string): string {
-  const folded = lowerFolded(text);
-  if (!BATTERY_NAMED.test(folded) && !DISPOSAL_ASKED.test(folded)) return t.safetyFirst;
+  if (!namesBatteryOrDisposal(text)) return t.safetyFirst;
   return `${t.safetyFirst}${t.safetyFirst.endsWith('。') ? '' : ' '}${t.batteryDisposal}`;
 }
 // White smoke of a device only: dry ice's is no fire ("干冰…冒了一屋白烟"), nor a humidifier's mist (found in review), "冒出白烟", "冒了一股白烟".
@@ -2241,7 +2246,7 @@ export const hazardNowEmergency = (n: string): boolean => chokingNow(n) || (EYE_
  */
 // Parts that are a ride's or a child seat's by themselves (a brake, a handlebar, a seat post), and parts any goods have (a frame,
 // a wheel, a handle) only beside a ride or a child seat: "the photo frame broke in the post", "行李箱把手断了" are no danger (found in review).
-const RIDE_PART_BROKE = /刹车(?:失灵|断了|坏了|不灵)|(?:车把|前叉|座杆|坐管|曲柄)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|(?:didn'?t|did not) work)|(?:brake lever|handlebars?|seat ?post|crank|kickstand)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
+const RIDE_PART_BROKE = /(?:刹车|刹车线|刹车片|碟刹|手刹)(?:突然|一下子|竟然|居然|完全|直接|全)?(?:失灵|断了|坏了|不灵|没反应|刹不住)|刹不住(?:车)?了|(?:车把|前叉|座杆|坐管|曲柄)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|(?:didn'?t|did not) work)|(?:brake lever|handlebars?|seat ?post|crank|kickstand)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
 const ANY_PART_BROKE = /(?:车架|轮子|车轮|脚踏|把手)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?<![a-z])(?:frame|wheel|fork|stem|pedal|axle|deck)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)(?![a-z])/;
 const A_RIDE = /自行车|单车|电动车|滑板车|平衡车|推车|婴儿车|童车|安全座椅|餐椅|骑|(?<![a-z])(?:bikes?|bicycles?|e-?bikes?|scooters?|e-?scooters?|skateboards?|trikes?|strollers?|prams?|buggy|car ?seats?|high ?chairs?|cribs?|cots?|riding|rode|cycling)(?![a-z])/;
 // A claim asked beside it is the goods' trouble ("my frame cracked from a defect, how do I get it sorted under guarantee", "摔车把车架摔裂了，保修管吗").
@@ -2250,9 +2255,9 @@ const COVER_ASKED = /保修|质保|保固|退货|退款|换货|赔|(?<![a-z])(?:
  * A child seat's or a pram's harness that does not hold ("the harness buckle on my toddlers car seat… keeps popping open when i pull the
  * straps": a UK shop, forty-fifth session, "not sure" and a plain place in the queue).
  */
-const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:won'?t|will not|doesn'?t|does not|isn'?t|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
+const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|扣环|扣头|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:won'?t|will not|doesn'?t|does not|isn'?t|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
 /** A child's seat, not a bag's strap, a rain cover's clip or a bike's saddle pack (found in review: "stop using it"). */
-const CHILD_SEAT = /安全座椅|婴儿车|推车|童车|餐椅|提篮|(?<![a-z])(?:car ?seats?|booster|prams?|pushchairs?|strollers?|buggy|high ?chairs?|carrycots?|harness|isofix)(?![a-z])/;
+const CHILD_SEAT = /安全座椅|汽座|汽车座椅|儿童座椅|婴儿车|推车|童车|餐椅|提篮|(?<![a-z])(?:car ?seats?|booster|prams?|pushchairs?|strollers?|buggy|high ?chairs?|carrycots?|harness|isofix)(?![a-z])/;
 const NOT_THE_SEAT = /(?:座包|包包?|罩)[^，,。]{0,4}的?(?:带子|扣|卡扣|锁扣|搭扣)|(?<![a-z])(?:(?:straps?|clips?|buckles?) (?:on|of) (?:the |my |a )?(?:\w+ )?(?:bags?|covers?|rain ?covers?|helmets?)|(?:bag|cover|rain ?cover|cup ?holder|helmet)'?s? (?:strap|clip|buckle)s?)(?![a-z])/;
 const restraintFails = (n: string): boolean => RESTRAINT_FAILS.test(n) && CHILD_SEAT.test(n) && !NOT_THE_SEAT.test(n);
 const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || restraintFails(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
@@ -2633,7 +2638,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
   // A double charge too: the shop's own entry on it is said before the way to a person.
-  const faq = !r.declined && (asksShopOfDevice(r) || r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || ((r.intent === 'greeting' || r.intent === 'bye') && withoutPleasantries(input.text) !== input.text) || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || ((r.intent === 'greeting' || r.intent === 'bye') && withoutPleasantries(input.text) !== input.text) || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -5225,6 +5230,7 @@ export const SHOP_QUESTIONS = {
   // Not "发货后几天能到": 发货 ties a shop's entry on sending out with its entry on delivery (found from outside, a Hong Kong shop).
   delivery_time: { zh: '几天能收到', en: 'how long does delivery take' },
   not_received: { zh: '显示已签收但是没收到怎么办', en: "tracking says delivered but I haven't received it" },
+  battery_trouble: { zh: '电池鼓包了怎么办', en: 'what do I do with a swollen or damaged battery' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
@@ -5241,7 +5247,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 // A parcel shown delivered and not received: the shop's entry on it, asked only then (a lookup per turn otherwise: issue #16).
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
-  r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : PARCEL_INTENTS.has(r.intent) && NOT_RECEIVED.test(r.u.normalized) ? [...SHOP_QUESTIONS_OF[r.intent]!, 'not_received'] : SHOP_QUESTIONS_OF[r.intent];
+  asksShopOfDevice(r) && namesBatteryOrDisposal(text) ? ['battery_trouble'] : r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : PARCEL_INTENTS.has(r.intent) && NOT_RECEIVED.test(r.u.normalized) ? [...SHOP_QUESTIONS_OF[r.intent]!, 'not_received'] : SHOP_QUESTIONS_OF[r.intent];
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
 const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|(?:won'?t|will not) (?:turn|switch) on|not charging|(?:won'?t|will not) charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));

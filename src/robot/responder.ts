@@ -34,7 +34,7 @@ import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
 import { foldTraditional } from './lexicon/index.ts';
-import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, worsened, type SafetyKind } from './safety.ts';
+import { adviceKind, dangerEscalates, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, worsened, type SafetyKind } from './safety.ts';
 import { localEmergencyNumbers } from './emergency-numbers.ts';
 import { TEXTS } from './replies.ts';
 import { asksDisposal, awaitsAnswer, missesForgotten, parseState } from './dialogue.ts';
@@ -340,15 +340,19 @@ export class BotResponder {
   #dangerIn(id: string, text: string): SafetyKind | undefined {
     const fresh = safetyOf(text);
     const told = this.#safetyTold.get(id);
+    // Asked or worse in traditional characters too ("可以先觀察嗎" after a swallowed battery: a Taipei shop, forty-eighth session, kept).
+    const folded = foldTraditional(text.toLowerCase());
+    const asked = DANGER_ASKED.test(folded);
+    const worse = DANGER_WORSE.test(folded) || (told !== undefined && dangerEscalates(text, told.kind));
     // The same danger told again in a burst is kept like what goes on about it ("电池还在冒味" seconds on, read by the learned reading).
-    const again = fresh !== undefined && told?.kind === fresh && Date.now() - told.at < SAFETY_AGAIN_MS && !DANGER_ASKED.test(text) && !DANGER_WORSE.test(text);
+    const again = fresh !== undefined && told?.kind === fresh && Date.now() - told.at < SAFETY_AGAIN_MS && !asked && !worse;
     if (fresh) return again ? undefined : fresh;
     // Nothing told in this conversation: no reading of what would go on about it (most queued messages).
     if (!told) return undefined;
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
     // How to get rid of goods that swelled or smoked is asked of that danger too ("can I throw it in the bin?": a Manchester shop, forty-third session).
     const about = dangerGoesOn(text, told.kind) || (told.kind === 'device' && asksDisposal(text));
-    return about && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) ? worsened(told.kind, text) : undefined;
+    return about && (Date.now() - told.at >= SAFETY_AGAIN_MS || asked || worse) ? worsened(told.kind, text) : undefined;
   }
 
   /**

@@ -91,13 +91,26 @@ const WORSENING = /还在|又|越来越|更严重|加重|(?<![a-z])(?:still|agai
  * danger ("ok just sent you the photos", "we have a cr2025 spare": found in review).
  */
 // A magnet only swallowed or in the mouth: "the fridge magnets in my order were missing too" goes on about nothing (found in review).
-const SWALLOWED_NAMED = /纽扣电池|扣式电池|是(?:个|一个)?(?:小)?磁铁|(?:吞|吃|咽)[^，,。]{0,6}磁铁|磁铁[^，,。]{0,6}(?:吞|吃|咽|嘴里)|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|(?:it was|its|(?:it'?s|it is)|one of) (?:a |the |one of the )?(?:little |small |tiny )?magnets?|(?:swallowed|ate|in (?:his|her|their) mouth)\b[^.?!,]{0,20}\bmagnets?|magnets?\b[^.?!,]{0,20}\b(?:swallowed|in (?:his|her|their) mouth))(?![a-z])/;
+const SWALLOWED_NAMED = /纽扣电池|扣式电池|水银电池|钮扣电池|是(?:个|一个)?(?:小)?磁铁|(?:吞|吃|咽)[^，,。]{0,6}磁铁|磁铁[^，,。]{0,6}(?:吞|吃|咽|嘴里)|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|(?:it was|its|(?:it'?s|it is)|one of) (?:a |the |one of the )?(?:little |small |tiny )?magnets?|(?:swallowed|ate|in (?:his|her|their) mouth)\b[^.?!,]{0,20}\bmagnets?|magnets?\b[^.?!,]{0,20}\b(?:swallowed|in (?:his|her|their) mouth))(?![a-z])/;
 const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
-  fraud: /(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred)(?![a-z])/,
+  // Done what the caller said, or given the card ("我已經照他說的操作了一次", "i already put my card details in :(": a Taipei and a
+  // Brisbane shop, forty-eighth session, told their message was kept).
+  fraud: /(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent) (?:in )?(?:my |the |them my |him my |her my )?(?:card|bank|code|details|password|pin))|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
+  // What was done about it, told after ("我已经拉闸了 人都下楼了": a Shenzhen shop, forty-eighth session, told it was kept): the advice again.
+  device: /拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])/,
   battery: SWALLOWED_NAMED,
   // A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
   emergency: SWALLOWED_NAMED,
 };
+/**
+ * What goes on about a danger that makes it worse, told at once though a burst of messages is otherwise kept: the money or the
+ * details given after a scam ("i already put my card details in :(", a Brisbane shop, forty-eighth session), the thing swallowed
+ * named a battery. What was done about a device ("我已经拉闸了") is told again only after a while, like the rest.
+ */
+const ESCALATES: ReadonlySet<SafetyKind> = new Set(['fraud', 'battery', 'emergency']);
+export const dangerEscalates = (text: string, kind: SafetyKind): boolean =>
+  ESCALATES.has(kind) && GOES_ON_OF[kind]?.test(foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase())) === true;
+
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
   // In simplified characters: "要去醫院嗎", "我剛剛已經轉帳了" (found in review).
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());

@@ -1012,3 +1012,12 @@ test('a question beside a goodbye is asked; a goodbye with small talk is a goodb
   assert.notEqual(understand('好的谢谢 那个蓝色的小号的呢').intent, 'bye');
   for (const t of ['好的谢谢 那我等你们消息呢', '谢谢 那我再看看呢', '谢谢亲，那我就放心了呢']) assert.equal(understand(t).intent, 'bye', t);
 });
+
+// Found from outside (forty-eighth session: a Shenzhen e-bike shop, a Taipei baby shop).
+test('a parcel sent days ago and not here, when a greeting opens the question, a yes typed apart, the weather where the buyer is', () => {
+  const nlu = createNlu();
+  for (const t of ['我的电池发了十天了还没到 新疆的', '我架滑板车寄咗成個禮拜都未到']) assert.equal(nlu.understand(t, NOW).intent, 'track_parcel', t);
+  for (const t of ['哈囉～我的尿布什麼時候寄😅', '我的尿布什么时候寄']) assert.equal(nlu.understand(t, NOW).intent, 'delivery_estimate', t);
+  assert.equal(nlu.understand('好 麻煩了', NOW).yesNo, 'yes');
+  assert.equal(nlu.understand('好麻烦了', NOW).yesNo, undefined, 'what a hassle');
+});

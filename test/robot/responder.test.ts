@@ -40,6 +40,13 @@ function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurren
 }
 
 const reply = (text: string, handover?: 'requested' | 'complaint'): Awaited<ReturnType<RobotLike['answer']>> => ({ replies: [{ text }], state: {}, ...(handover ? { handover: { reason: handover } } : {}), timings: { totalMs: 1 } });
+/** Date.now moved on by `advance(ms)` (the responder's waits between notices), put back by `restore()`. */
+function shiftedClock(): { advance(ms: number): void; restore(): void } {
+  const real = Date.now;
+  let shift = 0;
+  Date.now = () => real() + shift;
+  return { advance: (ms) => void (shift += ms), restore: () => void (Date.now = real) };
+}
 /** A robot that hands over on 转人工 and offers one FAQ question (fromFaq, as while queued) on 安装. */
 const offering: RobotLike = {
   answer: async (r) => {
@@ -499,9 +506,7 @@ for (const f of SQL_FACTORIES) {
     // Found from outside (thirty-sixth session): a second question a minute after the "kept" notice got nothing.
     test('in the queue with nobody online: a message well after the notice is told in short that it is noted too; a burst is told once', async () => {
       const s = await f.create();
-      const realNow = Date.now;
-      let shift = 0;
-      Date.now = () => realNow() + shift;
+      const clock = shiftedClock();
       try {
         const robot: RobotLike = { answer: async (r) => (r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : { ...reply('x'), intent: 'unknown', lang: 'zh' }) };
         const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true);
@@ -509,7 +514,7 @@ for (const f of SQL_FACTORIES) {
         const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
         await bot.idle();
         const ask = async (t: string, after: number) => {
-          shift += after;
+          clock.advance(after);
           await conversations.send(p, say(t));
           await bot.idle();
         };
@@ -521,7 +526,7 @@ for (const f of SQL_FACTORIES) {
         const said = (await texts(s, conversations, p, id)).slice(2);
         assert.deepEqual(said, ['customer:这个能便宜点吗', `bot:${TEXTS.zh.queuedKept}`, 'customer:还有别的颜色吗', 'customer:包邮吗', `bot:${TEXTS.zh.queuedNoted}`, 'customer:几天能到', 'customer:能开发票吗', `bot:${TEXTS.zh.queuedKept}`]);
       } finally {
-        Date.now = realNow;
+        clock.restore();
         await s.close();
       }
     });
@@ -551,20 +556,52 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (forty-eighth session, three shops, nobody online): "可以先觀察嗎" after a swallowed battery (traditional
+    // characters: the question was not read as one), "i already put my card details in :(" after a scam, "我已经拉闸了 人都下楼了" after a
+    // smoking battery were each told their message was kept.
+    test('in the queue, what goes on about a danger is told again: asked in traditional characters, a scam done as told, a device switched off', async () => {
+      const s = await f.create();
+      const clock = shiftedClock();
+      try {
+        const robot: RobotLike = {
+          answer: async (r) =>
+            r.text.includes('吞') ? reply(TEXTS.zh.healthBattery, 'complaint') : r.text.includes('scam') ? reply(TEXTS.en.hazardFirst.fraud, 'complaint') : r.text.includes('冒白烟') ? reply(TEXTS.zh.safetyFirst, 'complaint') : { ...reply('x'), intent: 'unknown', lang: 'zh' },
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true);
+        const lastAfter = async (name: string, first: string, then: string, after = 0): Promise<string | undefined> => {
+          const p = buyer(name);
+          const id = (await conversations.send(p, say(first))).ack.conversationId;
+          await bot.idle();
+          clock.advance(after);
+          await conversations.send(p, say(then));
+          await bot.idle();
+          return (await texts(s, conversations, p, id)).at(-1);
+        };
+        // In the buyer's script: the battery's advice again, not "kept".
+        assert.match((await lastAfter('buyer_r_tw', '我兒子把水銀電池吞下去了', '他在玩耶看起來沒事 可以先觀察嗎')) ?? '', /^bot:(?:误|誤)吞/);
+        assert.equal(await lastAfter('buyer_r_card', 'a scam text said my parcel is held, pay a fee', 'i already put my card details in :('), `bot:${TEXTS.en.hazardFirst.fraud}`);
+        // What was done about a device, a while after: the advice again; at once, in a burst, kept.
+        assert.equal(await lastAfter('buyer_r_mains', '楼道里充电的电瓶冒白烟了', '我已经拉闸了 人都下楼了', 11_000), `bot:${TEXTS.zh.safetyFirst}`);
+        assert.equal(await lastAfter('buyer_r_burst', '楼道里充电的电瓶冒白烟了', '我已经拉闸了 人都下楼了'), `bot:${TEXTS.zh.queuedKept}`);
+        assert.equal(await lastAfter('buyer_r_thanks', '楼道里充电的电瓶冒白烟了', '好的谢谢', 11_000), `bot:${TEXTS.zh.queuedKept}`);
+      } finally {
+        clock.restore();
+        await s.close();
+      }
+    });
+
     // Found from outside (thirty-eighth session, four shops): a danger told in the queue, or one said again after the hand-over it
     // caused ("会不会炸啊 家里有小孩" after a swollen battery), got "your message is kept" with nobody online until morning.
     test('in the queue, a danger is told what to do and moves up; what goes on about a danger told before is told again, not in a burst', async () => {
       const s = await f.create();
-      const realNow = Date.now;
-      let shift = 0;
-      Date.now = () => realNow() + shift;
+      const clock = shiftedClock();
       try {
         const robot: RobotLike = {
           answer: async (r) => (r.text.includes('鼓起来了') ? reply(TEXTS.zh.safetyFirst, 'complaint') : r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : { ...reply('x'), intent: 'unknown', lang: 'zh' }),
         };
         const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true);
         const ask = async (p: ReturnType<typeof buyer>, t: string, after = 0) => {
-          shift += after;
+          clock.advance(after);
           await conversations.send(p, say(t));
           await bot.idle();
         };
@@ -611,7 +648,7 @@ for (const f of SQL_FACTORIES) {
           assert.equal((await s.db.selectFrom('conversations').select('priority').where('id', '=', conv).executeTakeFirstOrThrow()).priority, priority, text);
         }
       } finally {
-        Date.now = realNow;
+        clock.restore();
         await s.close();
       }
     });

@@ -1127,6 +1127,9 @@ describe('money arriving, and small talk', () => {
   test('what is small talk and what is not', async () => {
     const { isSmallTalk } = await import('../../src/robot/nlu/identity.ts');
     for (const t of ['讲个笑话呗', '今天北京天气怎么样', 'tell me a joke', 'how are you', '你几岁']) assert.ok(isSmallTalk(t), t);
+    // The weather where the buyer is (a Shenzhen shop, forty-eighth session: its shipping entry was offered); not goods that are hot.
+    for (const t of ['今天深圳好热啊', '我们这边好冷啊']) assert.ok(isSmallTalk(t), t);
+    assert.ok(!isSmallTalk('今天电池好热啊'));
     // Found in review: questions about the goods, and a buyer kept waiting, are not.
     for (const t of ['这把伞下雨天能用吗', '这个温度计能测气温吗', 'what is the weather resistance of this jacket', 'how are you guys handling the delay', '你们干嘛呢？我等了半天了']) assert.ok(!isSmallTalk(t), t);
   });

@@ -995,3 +995,31 @@ test('a battery in trouble: the first aid, then the shop\'s own entry on such ba
   const said = (await other.answer({ shopId: 'shop-cells', userId: 'u', conversationId: 'c-x', text: 'my power bank is swollen' })).replies.map((r) => r.text);
   assert.match(said[0]!, /recycling point/);
 });
+
+// Found from outside (forty-eighth session: a Shenzhen e-bike shop, a Brisbane pet shop, a Taipei baby shop), each "not sure" or
+// "not understood" and a plain place in the queue.
+test('dangers in the words three shops\' buyers used are read; look-alikes and other times are not', () => {
+  const cases: [string, string | undefined][] = [
+    ['骑下坡的时候刹车突然失灵了 我摔了一跤 膝盖流血了', 'broke'],
+    ['下坡刹不住了 撞墙上了', 'broke'],
+    ['如果刹车失灵了怎么办', undefined],
+    ['刹车片多少钱', undefined],
+    ['我上個月買的汽座 今天開車的時候安全帶扣環自己彈開 小孩差點滑出來 嚇死', 'broke'],
+    ['汽座的扣環怎麼調', undefined],
+    ['救命 我兒子把音樂玩具裡面的水銀電池吞下去了 圓圓小小的那種 現在看起來還好', 'battery'],
+    ['個細路吞咗粒鈕扣電池，依家喊緊', 'battery'],
+    ['help i put some of the advantix dog stuff on my cat like an hour ago and now shes twitching and drooling heaps what do i do', 'pet'],
+    ['can i put advantix on my cat?', undefined],
+    ['help my dog just ate the squeaker out of the duck toy i bought from u, swallowed it whole', 'petEmergency'],
+    ['狗把袜子吃了', 'petEmergency'],
+    ['our old dog ate a sock once and needed surgery, are these toys tough?', undefined],
+    ['my dog ate the treats out of the puzzle toy', undefined],
+    ['does the toy have a squeaker?', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  // After a danger told: the scam's details given, what was done about a device.
+  assert.ok(dangerGoesOn('他還叫我加他LINE 我已經照他說的操作了一次', 'fraud'));
+  assert.ok(dangerGoesOn('i already put my card details in :(', 'fraud'));
+  assert.ok(dangerGoesOn('我已经拉闸了 人都下楼了', 'device'));
+  assert.ok(!dangerGoesOn('好的谢谢', 'fraud'));
+});

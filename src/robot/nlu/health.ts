@@ -151,7 +151,7 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|脱氧剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|脱氧剂|纽扣电池|水银电池|钮扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
 /**
  * Skincare and cosmetics licked or eaten, that very thing ("my 2 year old … licked the brow gel and maybe some of the retinol serum??": a
  * Los Angeles shop, forty-fifth session, offered the shade finder); not "ate breakfast, and the perfume is arriving when?" (found in review).
@@ -171,7 +171,7 @@ const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FI
 // "孩子抓着啃破了 吃进去一点" (a Beijing baby-formula shop, forty-fifth session: the order card and the damaged-goods entries).
 const IN_MOUTH = /咬了|咬破|啃破|啃了|吃了|吃进去|吃下去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
-const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child|grand(?:son|daughter|kid|child)))(?![a-z])/;
+const SMALL_CHILD = /孩子|宝宝|小孩|细路|细佬|细蚊仔|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child|grand(?:son|daughter|kid|child)))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
@@ -183,19 +183,28 @@ const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a
  * 一个小零件", "the dog swallowed a sock"): choking or a blockage, the emergency (found mending the fortieth session's leftovers: "not
  * sure" and a returns answer). Not a sweet or a mouthful of milk.
  */
-const THING = /卡针|取卡针|零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?)(?![a-z])/;
+const THING = /卡针|取卡针|零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?|squeakers?|stuffing)(?![a-z])/;
 const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
 const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|water|lol|haha)(?![a-z])/;
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
 const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,20})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|grand(?:son|daughter|kid|child)|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
-const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n);
+/**
+ * A pet that ate a thing, not food ("help my dog just ate the squeaker out of the duck toy i bought from u, swallowed it whole",
+ * "狗把袜子吃了": a Brisbane pet shop, forty-eighth session, "not sure" and a plain hand-over; a dog swallows what it chews).
+ */
+const PET_ATE = /(?:猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,20})*(?:吃了|吃下去|吃进去)|(?<![a-z])(?:dog|cat|puppy|kitten|pup)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:ate|eaten|chewed (?:up|off) and swallowed)(?![a-z])/;
+const PET_FOOD = /零食|狗粮|猫粮|罐头|冻干|肉干|猫草|(?<![a-z])(?:treats?|kibble|biscuits?|chews?|dental|food|dinner|breakfast)(?![a-z])/;
+/** Told of another time ("our old dog ate a sock once and needed surgery, are these toys tough?": found in review). */
+const ANOTHER_TIME = /以前|上次|去年|曾经|(?<![a-z])(?:once|used to|last (?:year|time|month)|years? ago|in the past|(?:our|my) (?:old|last|previous) (?:dog|cat|pup|puppy))(?![a-z])/;
+const petAteThing = (n: string): boolean => PET_ATE.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !PET_FOOD.test(n) && !ANOTHER_TIME.test(n);
+const thingSwallowed = (n: string): boolean => ((SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n)) || petAteThing(n)) && THING.test(n) && !NOT_A_THING.test(n);
 /**
  * A button battery or a magnet swallowed: the emergency department now, even if the child seems fine (a Singapore and a Sydney
  * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
  * see if it comes out", were told the general advice, whose signs are none of theirs).
  */
 // "one of the little round batteries", "coin button batteries, CR2032" (an Australian and a UK shop, forty-fifth session: the general advice).
-const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|遥控器?(?:里|里面)?的?电池|手表(?:里的?)?电池|锂电池|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:button[- ]?)?(?:cell|batter(?:y|ies))|(?:(?:little|small|tiny|flat|silver) )?round batter(?:y|ies)|cr ?20(?:32|25|16)|lr ?4[14]|ag ?1[03]|lithium coin|lithium batter(?:y|ies)|(?:remote|watch|key ?fob|car key|scale|thermometer|hearing aid)(?: control)? batter(?:y|ies)|batter(?:y|ies) (?:from|out of|in) (?:the |a |his |her )?(?:remote|watch|key|scale|thermometer|toy)|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
+const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|水银电池|钮扣电池|扣电|小圆电池|圆电池|电池片|遥控器?(?:里|里面)?的?电池|手表(?:里的?)?电池|锂电池|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:button[- ]?)?(?:cell|batter(?:y|ies))|(?:(?:little|small|tiny|flat|silver) )?round batter(?:y|ies)|cr ?20(?:32|25|16)|lr ?4[14]|ag ?1[03]|lithium coin|lithium batter(?:y|ies)|(?:remote|watch|key ?fob|car key|scale|thermometer|hearing aid)(?: control)? batter(?:y|ies)|batter(?:y|ies) (?:from|out of|in) (?:the |a |his |her )?(?:remote|watch|key|scale|thermometer|toy)|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
 /**
  * Sharp things swallowed need the emergency department just the same, whatever the child shows ("我儿子把卡针吞下去了…他现在看起来没事
  * 还在玩 要不要去医院": a Shenzhen phone shop, forty-third session, told the general signs twice). Told with the battery's advice.
@@ -436,9 +445,9 @@ const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?
  * A pet's skin or nerves reacting to what was put on it ("滴完大宠爱狗狗一直挠 后颈那里红了一片 还掉毛 正常吗": a Guangzhou pet shop,
  * forty-fifth session, "not sure" and a plain place in the queue): the vet's, "is it normal" too.
  */
-const PET_SKIN = /一直挠|一直抓|抓挠|挠个不停|红了一片|红肿|发红|掉毛|起疹|起红疹|流口水|发抖|抽搐|(?<![a-z])(?:scratch\w* (?:like mad|non-?stop|constantly|all the time)|(?:skin|neck|back|ears?|belly) (?:is |are |went |gone |turned )?(?:all |really |very )?(?:red|inflamed|raw|irritated)|losing (?:fur|hair)|(?:fur|hair) (?:is )?(?:falling|coming) out|drool\w*|trembl\w*|shaking)(?![a-z])/;
+const PET_SKIN = /一直挠|一直抓|抓挠|挠个不停|红了一片|红肿|发红|掉毛|起疹|起红疹|流口水|发抖|抽搐|(?<![a-z])(?:scratch\w* (?:like mad|non-?stop|constantly|all the time)|(?:skin|neck|back|ears?|belly) (?:is |are |went |gone |turned )?(?:all |really |very )?(?:red|inflamed|raw|irritated)|losing (?:fur|hair)|(?:fur|hair) (?:is )?(?:falling|coming) out|drool\w*|trembl\w*|shaking|twitch\w*)(?![a-z])/;
 // Applied already, not a product asked about ("狗狗掉毛严重 大宠爱能治吗", "which flea treatment do you recommend?": found in review).
-const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|(?:用了|戴了|戴上)[^，,。]{0,8}(?:驱虫|滴剂|药|沐浴露|香波|喷剂|项圈)|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|since (?:the|we|i) (?:applied|put|used|started)|(?:applied|put on|used) (?:the |a |his |her |its )?(?:spot-?on|flea|tick|frontline|advantage|revolution|seresto|collar))(?![a-z])/;
+const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|(?:用了|戴了|戴上)[^，,。]{0,8}(?:驱虫|滴剂|药|沐浴露|香波|喷剂|项圈)|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|since (?:the|we|i) (?:applied|put|used|started)|(?:applied|put on|used) (?:the |a |his |her |its )?(?:spot-?on|flea|tick|frontline|advantage|advantix|revolution|seresto|collar)|(?:applied|put|used) (?:some |a bit |a little |a drop |a few drops )?(?:of )?(?:the |his |her |its |my |our |a )?(?:dog'?s? |dogs )?(?:spot-?on|flea|tick|frontline|advantage|advantix|revolution|bravecto|nexgard|seresto)\b[^.?!]{0,30}\bon (?:my |the |our |her |his )?(?:cat|kitten|dog|puppy|pup|bunny|rabbit))(?![a-z])/;
 const PET_PRODUCT_ASKED = /能治吗|能不能治|哪款|哪个|推荐|适合|梳|刷|猫抓板|不掉毛|掉毛少|好评|喜欢|很顺|(?<![a-z])(?:which|recommend|would (?:a|the|it) [a-z ]{0,20}help|should i (?:buy|get|use))(?![a-z])/;
 const petSkinReacts = (n: string): boolean =>
   ANIMAL.test(n) && PET_SKIN.test(n) && PET_APPLIED.test(n) && !PET_PRODUCT_ASKED.test(n) && !SUPPOSED.test(n) && !BEFOREHAND.test(n) && !NOT_A_REPORT.test(n) && !PERSON_UNWELL.test(n);

@@ -12,12 +12,13 @@ const ZH = /(?:你|您)们?(?:是不是|是|到底是|系咪|系唔系)(?:个|�
 const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an\s+)?(?:real\s+(?:person|human)|human|person|bot|robot|ai|computer|machine)\b|\bis\s+this\s+(?:just\s+|only\s+|really\s+|even\s+)?(?:a\s+)?(?:bot|robot|real\s+person|human|automated)\b|\bam\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|real\s+person|human|machine|computer)\b|\bwhat(?:'s|\s+is)\s+your\s+name\b|\bwho\s+(?:are|r)\s+(?:you|u)\s*[?!.？！。]*\s*$/i;
 
 /**
- * Small talk no shop answers: a joke, the weather, the robot's age or lunch. Asked of the robot
+ * Small talk no shop answers: a joke, the weather (where the buyer is too: "今天深圳好热啊", a Shenzhen shop, forty-eighth session,
+ * was offered its shipping entry), the robot's age or lunch. Asked of the robot
  * after the shop's FAQ found nothing, it gets a friendly word on what the robot does, and is no
  * failure to understand: two of those handed a buyer who asked for a joke to a person (found from
  * outside).
  */
-const SMALL_TALK_ZH = /^(?:今天|今儿|这两天|最近|这几天)?(?:的)?(?:天气?)?(?:好|真|太|也太|挺|蛮|超|巨|真的|可)?(?:热|冷|闷|晒|舒服)(?:[啊呀哦喔哇了死哈嘿呵耶欸]|得很)+[\s!！。~～.…]*$|^(?:今天|今儿)?天气(?:真|好|好好|真好|不错|挺好|很好)(?:啊|呀|哦|喔|耶)?[\s!！。~～.…]*$|天气(?:咋样|怎样)|讲个笑话|说个笑话|来个笑话|笑话|段子|天气(?:怎么样|如何|好吗|预报)|(?:会|要)下(?:雨|雪)吗|你几岁|你多大了|你吃饭了|吃了吗|好无聊|陪我聊|聊聊天|唱首歌|你是男的还是女的|你有(?:男|女)朋友吗|你住哪|附近(?:有什么|有啥|哪里有|哪儿有)(?:好吃|好玩|吃的|玩的|餐厅|饭店|美食|景点)/;
+const SMALL_TALK_ZH = /^(?:今天|今儿|这两天|最近|这几天)?(?:我们这边|我们这里|我这边|我这里|这边|这里|外面|北京|上海|广州|深圳|杭州|成都|重庆|武汉|南京|西安|天津|苏州|长沙|郑州|东莞|佛山|厦门|福州|青岛|济南|沈阳|哈尔滨|昆明|南宁|贵阳|香港|台北|台中|高雄|澳门)?(?:今天)?(?:的)?(?:天气?)?(?:好|真|太|也太|挺|蛮|超|巨|真的|可)?(?:热|冷|闷|晒|舒服)(?:[啊呀哦喔哇了死哈嘿呵耶欸]|得很)+[\s!！。~～.…]*$|^(?:今天|今儿)?天气(?:真|好|好好|真好|不错|挺好|很好)(?:啊|呀|哦|喔|耶)?[\s!！。~～.…]*$|天气(?:咋样|怎样)|讲个笑话|说个笑话|来个笑话|笑话|段子|天气(?:怎么样|如何|好吗|预报)|(?:会|要)下(?:雨|雪)吗|你几岁|你多大了|你吃饭了|吃了吗|好无聊|陪我聊|聊聊天|唱首歌|你是男的还是女的|你有(?:男|女)朋友吗|你住哪|附近(?:有什么|有啥|哪里有|哪儿有)(?:好吃|好玩|吃的|玩的|餐厅|饭店|美食|景点)/;
 const SMALL_TALK_EN = /^(?:(?:(?:it'?s|it is)|its|damn|omg|man)\s+)*(?:(?:so+|really|super|very)\s+(?:hot|cold|humid|freezing|boiling)(?:\s+(?:today|out|outside|here|af|lol|haha))*|(?:hot|cold|humid|freezing|boiling)(?:\s+(?:today|out|outside|here|af|lol|haha))+)\s*[!.?]*$|^(?:nice|lovely|great|terrible|awful)\s+weather(?:\s+today)?\s*[!.]*$|\b(?:tell me a joke|a joke|jokes|(?:what'?s|what is) the weather|weather (?:today|tomorrow|like|in)|how old are (?:you|u)|how are (?:you|u)(?: doing| today)?\s*[?!.]*$|how r u\b|(?:i'?m|i am) bored|chat with me|sing (?:me )?a song|are (?:you|u) (?:single|married))/i;
 /** Words that make a message about the goods or an order, not small talk ("这把伞下雨天能用吗"). */
 const ABOUT_GOODS = /这[把个件款双台只]|能用|防水|测|订单|快递|物流|发货|退|换|买|(?<![a-z])(?:this|the|your|my|order|parcel|package|ship|jacket|resistance|delay)(?![a-z])/i;

@@ -95,8 +95,12 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   return remembered(recent, `${defaultTokenizer().generation}\u0000${input}`, RECENT_MAX, () => normalizeOnce(input));
 }
 
+// "好 麻煩了" is a yes and thanks ahead, "好麻烦了" what a hassle: the space that tells them apart goes when Chinese is joined, so the
+// yes is written out first ("好 麻煩了" to "shall I get a person?": a Taipei shop, forty-eighth session, read as a goodbye).
+const OK_THEN_THANKS = /^(\s*)好[\s,，。.!！~～]+(?=麻烦|麻煩)/;
+
 function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
-  let s = input.normalize('NFKC');
+  let s = input.normalize('NFKC').replace(OK_THEN_THANKS, '$1好的');
   const angry = s.match(ANGRY)?.length ?? 0;
   const unpictured = s.replace(PICTURE_STANDIN, ' ');
   const shown = unpictured !== s;

@@ -174,7 +174,7 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 
 // Who is called and who calls too ("小姑娘你好我是马奶奶我买的龙井收到了要怎么泡…": a Hangzhou tea shop's buyer, forty-fifth session, greeted back only).
 const GREETING_HEAD =
-  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|小姑娘|姑娘|小妹妹?|美女|帅哥|小哥哥?|小姐姐|我是\p{Script=Han}{1,3}(?:奶奶|爷爷|阿姨|叔叔|大姐|大哥|老师|先生|女士|小姐)|how (?:yes|you|are you) going|how are you|(?:how'?s|how is) it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/u;
+  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|哈啰|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|小姑娘|姑娘|小妹妹?|美女|帅哥|小哥哥?|小姐姐|我是\p{Script=Han}{1,3}(?:奶奶|爷爷|阿姨|叔叔|大姐|大哥|老师|先生|女士|小姐)|how (?:yes|you|are you) going|how are you|(?:how'?s|how is) it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/u;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
 const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|(?:got|has|have|with) a crack|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|(?:doesn'?t|does not) work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
 /**
