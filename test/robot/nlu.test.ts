@@ -1019,5 +1019,8 @@ test('a parcel sent days ago and not here, when a greeting opens the question, a
   for (const t of ['我的电池发了十天了还没到 新疆的', '我架滑板车寄咗成個禮拜都未到']) assert.equal(nlu.understand(t, NOW).intent, 'track_parcel', t);
   for (const t of ['哈囉～我的尿布什麼時候寄😅', '我的尿布什么时候寄']) assert.equal(nlu.understand(t, NOW).intent, 'delivery_estimate', t);
   assert.equal(nlu.understand('好 麻煩了', NOW).yesNo, 'yes');
+  // The service called rubbish the other way round (a Brisbane shop); not a service praised or asked about.
+  assert.equal(nlu.understand('ur service is absolute rubbish, ordered 2 weeks ago and nothing', NOW).intent, 'complaint');
+  for (const t of ['the customer service is great', 'is the room service included']) assert.notEqual(nlu.understand(t, NOW).intent, 'complaint', t);
   assert.equal(nlu.understand('好麻烦了', NOW).yesNo, undefined, 'what a hassle');
 });

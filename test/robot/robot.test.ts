@@ -11285,3 +11285,11 @@ describe('a fire now', () => {
     assert.equal(adviceKind(TEXTS.en.hazardFirst.fire), 'fire');
   });
 });
+
+// A Taipei shop (forty-eighth session): "包裹不見了啦 找人幫我查" was told the tracking again.
+test('a person asked to look into a parcel is a person, not the tracking again', async () => {
+  const r = await conversation(robotWith({ orders: [order({ orderId: 'P-1' })], logistics: [logistics({ orderId: 'P-1' })] }))('包裹不見了啦 找人幫我查');
+  assert.equal(r.handover?.reason, 'requested');
+  const own = await conversation(robotWith({ orders: [order({ orderId: 'P-1' })], logistics: [logistics({ orderId: 'P-1' })] }))('帮我查一下包裹到哪了');
+  assert.equal(own.handover, undefined);
+});

@@ -261,6 +261,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // A complaint taken back ("不用了 不投诉了 周一发就行": a Guangzhou shop, thirty-seventh session, queued again ahead of the others).
     // "rubbish service tbh" (a London shop, thirty-seventh session: "didn't quite get that").
     [' rubbish service', 1.6], [' shocking service', 1.6], [' terrible service', 1.6], [' awful service', 1.6], [' worst service', 1.6],
+    // The service said to be so the other way round ("ur service is absolute rubbish, ordered 2 weeks ago and nothing": a Brisbane shop,
+    // forty-eighth session, "didn't quite get that").
+    [' service is+rubbish', 1.6], [' service is+terrible', 1.6], [' service is+shocking', 1.6], [' service is+awful', 1.6], [' service is+a joke', 1.6], [' service is+useless', 1.6], [' service is+crap', 1.6], [' service is+shit', 1.6],
     ['投诉', 2.5], ['不投诉', -2.6], ['没投诉', -2.6], ['差评', 1.7], ['举报', 1.8], ['12315', 2.5], ['消协', 2.5], ['消费者协会', 2.5], ['工商', 1.5], ['太差', 1.0],
     ['垃圾', 1.3], ['骗子', 1.8], ['诈骗', 1.8], ['检举', 1.5], ['消保', 1.5], ['骗人', 1.5], ['欺骗', 1.5], ['坑人', 1.3], ['坑爹', 1.2], ['服务态度', 1.0], ['态度差', 1.5], ['态度很差', 1.6], ['态度不好', 1.4], ['态度恶劣', 1.6],
     ['态度太差', 1.6], ['恶心', 1.1], ['气死', 1.3], ['生气', 0.9], ['什么破', 1.3], ['破店', 1.6], ['黑店', 1.8], ['维权', 1.8],
