@@ -14,16 +14,18 @@ import { evaluateDangers, formatDangers, readDangerSet } from './dangers.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--dangers')) {
-  // `--dangers` runs the blind set; `--dangers dev-dangers` the development set, which may be read and tuned to.
+  // `--dangers` runs the first blind set, `--dangers blind-dangers-2` another; `--dangers dev-dangers` the development set,
+  // which may be read and tuned to.
   const named = args[args.indexOf('--dangers') + 1];
   const set = named && !named.startsWith('-') ? named : 'blind-dangers';
-  if (!/^(?:blind-dangers|dev-dangers(?:-\d+)?)$/.test(set)) {
-    console.error('--dangers takes blind-dangers, dev-dangers or dev-dangers-<n>');
+  if (!/^(?:blind|dev)-dangers(?:-\d+)?$/.test(set)) {
+    console.error('--dangers takes blind-dangers, blind-dangers-<n>, dev-dangers or dev-dangers-<n>');
     process.exit(2);
   }
-  console.log(`${set === 'blind-dangers' ? 'blind' : 'development'} set: src/robot/eval/${set}/`);
+  const blind = set.startsWith('blind-');
+  console.log(`${blind ? 'blind' : 'development'} set: src/robot/eval/${set}/`);
   console.log(formatDangers(evaluateDangers(readDangerSet(new URL(`./${set}/dangers.jsonl`, import.meta.url)))));
-  if (set === 'blind-dangers') console.log('\nBLIND set: record these numbers in docs/robot-evaluation.md; do not tune to them.');
+  if (blind) console.log('\nBLIND set: record these numbers in docs/robot-evaluation.md; do not tune to them.');
   process.exit(0);
 }
 if (args.includes('--blind')) {
