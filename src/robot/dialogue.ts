@@ -3562,6 +3562,7 @@ function returnWindow(ctx: Ctx, o: Order, policy: string): { reply: Reply; passe
   // The days are for goods unopened and these were opened: the window said is not theirs (a US vitamins shop, forty-first session:
   // "its 60-day return window runs until Jan 29" of an opened tub, which the shop's 30-day guarantee covers).
   if (UNUSED_ONLY.test(shopReading(policy)) && USED_SAID.test(ctx.r.u.normalized.replace(NOT_USED, ' '))) return undefined;
+  if (excludedFromReturns(policy, o)) return undefined;
   const n = o.status === 'delivered' ? returnDays(policy) : undefined;
   const scans = n === undefined ? [] : parcelsOf(ctx, o).filter((l) => l.status === 'delivered').map((l) => newestEvents(l)[0]?.time).filter((t): t is string => t !== undefined);
   const at = scans.sort().at(-1);
@@ -3574,6 +3575,22 @@ function returnWindow(ctx: Ctx, o: Order, policy: string): { reply: Reply; passe
   if (days < 0) return undefined;
   const until = formatDay(new Date(endOfCalendarDay(atMs, n, ctx.tz) - HOUR_MS).toISOString(), ctx.lang, ctx.tz);
   return { reply: { text: ctx.t.returnWindow.open(o.orderId, day, until, n) }, passed: false };
+}
+
+/**
+ * Goods the shop's word on returns says never go back ("奶粉（食品）不论有没有拆封都无法退货", "奶粉…不论是否拆封都无法退换货": a Taipei
+ * shop, forty-eighth session, was told a can of formula's 7-day window ran until Dec 8, and of its 3 days to report a dented can as a
+ * window passed): no window for an order of them. Not an exclusion of opened goods only, unless it says whether opened or not.
+ */
+const NO_RETURN = /无法(?:退|换)|不能(?:退|换)|不可(?:退|换)|不予(?:退|换)|不(?:接受|支持|提供)(?:退|换)|不退不换|恕不退|(?<![a-z])(?:non-?returnable|(?:can'?t|cannot|can not) be (?:returned|exchanged)|not (?:returnable|eligible for (?:a )?return)|no returns? (?:on|for)|final sale)(?![a-z])/;
+const OPENED_ONLY = /已(?:拆|开)封|(?:拆|开)封(?:的|后|了|过)|使用过|用过|(?<![a-z])(?:opened|used|worn)(?![a-z])/;
+const WHETHER_OR_NOT = /不论|无论|不管|(?<![a-z])(?:regardless|even (?:if |when )?(?:unopened|sealed)|opened or (?:not|unopened))(?![a-z])/;
+function excludedFromReturns(policy: string, o: Order): boolean {
+  const goods = new Set(o.items.flatMap((i) => [...kindsOfGoods(foldTraditional(i.title.toLowerCase()))]));
+  if (goods.size === 0) return false;
+  return shopReading(policy)
+    .split(/[。！!；;\n]|(?<=\.)\s/)
+    .some((c) => NO_RETURN.test(c) && (!OPENED_ONLY.test(c) || WHETHER_OR_NOT.test(c)) && [...kindsOfGoods(c)].some((k) => goods.has(k)));
 }
 
 /**

@@ -11293,3 +11293,16 @@ test('a person asked to look into a parcel is a person, not the tracking again',
   const own = await conversation(robotWith({ orders: [order({ orderId: 'P-1' })], logistics: [logistics({ orderId: 'P-1' })] }))('帮我查一下包裹到哪了');
   assert.equal(own.handover, undefined);
 });
+
+// A Taipei baby shop (forty-eighth session): "那奶粉那罐我沒開可以換成3號嗎" was told the 7-day window of the shop's returns entry,
+// which itself says formula never goes back, and "奶粉沒開可以退嗎" the formula entry then a 3-day window "passed" (its days to report a dent).
+test('no returns window for goods the shop says never go back; goods it does not name keep theirs', async () => {
+  const delivered = (id: string, title: string) => ({ orders: [order({ orderId: id, status: 'delivered', items: [{ sku: 'M', title, quantity: 1, price: '1350' }] })], logistics: [logistics({ orderId: id, status: 'delivered', events: [{ time: '2024-11-25T10:00:00+08:00', location: '板橋', description: '已送達' }] })] });
+  const entries: FaqEntry[] = [
+    { id: 'r', question: '可以退貨嗎？', answer: '收到商品後7天鑑賞期內，商品未拆封、包裝完整可以申請退貨。奶粉（食品）不論有沒有拆封都無法退貨；已拆封的尿布也無法退貨。' },
+    { id: 'm', question: '奶粉可以退換嗎？', answer: '奶粉屬於食品，依規定不論是否拆封都無法退換貨喔。如果收到時罐身凹陷，請在收到3天內拍照傳給客服。' },
+  ];
+  for (const text of ['奶粉沒開可以退嗎', '那奶粉那罐我沒開可以換成3號嗎']) assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, delivered('MF-1', '明治 金選 奶粉 2號 850g'))(text)), /退换期|退換期/, text);
+  // A bottle is none of those: its 7 days are told.
+  assert.match(textOf(await shopChat2(SHOP, entries, delivered('MF-2', 'PPSU 奶瓶 240ml'))('那奶瓶我沒開可以換成大的嗎')), /7 天的退[换換]期/);
+});
