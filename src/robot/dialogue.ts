@@ -2298,9 +2298,15 @@ const ALARM_NOT_NOW = /如果|万一|要是|会不会|会响吗|会报警吗|测
  */
 // Things at home set alight ("the candle set the curtains on fire", "蜡烛把窗帘点着了": the device's "unplug it", or nothing; the forty-sixth
 // session's leftovers).
+// A device burning now, flames seen ("my scooter battery just caught fire in the lift lobby!! what do i do": a Shenzhen e-bike shop,
+// forty-eighth session, told first to unplug it): the fire's advice, which says when unplugging is safe.
+const DEVICE_ON_FIRE = /(?:电池|充电宝|移动电源|电动车|电瓶车|电瓶|滑板车|平衡车|充电器|插座|插头|插线板|排插|电热毯|取暖器|电暖器)[^，,。？?]{0,6}(?:着火了|起火了|烧起来了|冒火了|着了火)(?![吗么吧])|火苗(?:都)?(?:出来|窜出来|冒出来|蹿出来)了|(?<![a-z])(?:(?:battery|batteries|power ?bank|charger|scooter|e-?bike|e-?scooter|heater|plug|socket|outlet|extension (?:lead|cord)|electric blanket)\b[^.?!]{0,20}\b(?:(?:just |has |have )?caught (?:on )?fire|(?:is|are|was) on fire|burst into flames|went up in flames)|flames (?:coming|shooting) (?:out of|from) (?:the |my )?(?:battery|charger|scooter|e-?bike|plug|socket|outlet|heater))(?![a-z])/;
 const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?:窗帘|被子|沙发|床单|床垫|桌布|地毯|纸箱|衣服|头发)[^，,。？?]{0,4}(?:点着了|烧着了|烧起来了|着火了|着了)|(?<![a-z])(?:(?:set|lit) (?:the |my |our |her |his )?(?:curtains?|sofa|couch|bed|bedding|blanket|rug|carpet|tablecloth|box|bin|hair|house|kitchen) (?:on fire|alight|ablaze)|(?:curtains?|sofa|couch|bedding|blanket|rug|carpet|tablecloth|bin) (?:(?:is |are |was |were |went )?(?:on fire|alight|ablaze|in flames)|caught fire))(?![a-z])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire)(?![a-z])/;
 const FIRE_NOT_NOW = /推荐|想买|买个|买一个|灭火器|如果|万一|要是|哈哈|(?<![a-z])(?:sale|lol|haha|if|what if|recommend|extinguisher)(?![a-z])/;
-const fireNow = (n: string): boolean => FIRE_NOW.test(n) && !FIRE_NOT_NOW.test(n);
+/** Another time, or almost ("a mate's e-bike battery went up in flames last year so I want…", "a charger that nearly caught fire"), or out. */
+// Put out already ("平衡车充电的时候着火了，刚扑灭，墙都熏黑了"): the device's advice (stop, unplug, away from anything flammable).
+const NOT_BURNING_NOW = /去年|上次|以前|之前|差点|差一点|扑灭|灭了|(?<![a-z])(?:last (?:year|month|week|time)|years? ago|months? ago|nearly|almost|once|put (?:it |the fire )?out|extinguished|(?:fire|it) is out)(?![a-z])/;
+const fireNow = (n: string): boolean => (FIRE_NOW.test(n) || (DEVICE_ON_FIRE.test(n) && !NOT_BURNING_NOW.test(n))) && !FIRE_NOT_NOW.test(n);
 /** A danger told that is gas's (a leak, a gas alarm going off), not a device's: turned off and aired, not unplugged. */
 const gasDanger = (n: string): boolean => (GAS_LEAK.test(n) || alarmSounding(n) === 'gas') && !SAFETY_SIGN.test(n);
 /** Whose advice a danger `reportsDanger` reads is: the gas's, a fire's, else the device's. */

@@ -660,7 +660,8 @@ describe('the forty-fifth session\'s dangers, a sixth reading', () => {
       ['收到一条短信说是快递丢件理赔 点了链接 输入了银行卡 钱被转走了', 'fraud'],
       ['我收到快递的短信说是快递到了 运费我已经付了', undefined],
       ['smoke is coming out of the charger', 'device'],
-      ['the charger burst into flames', 'device'],
+      // In flames now: the fire's advice since the forty-eighth session (a scooter battery burning in a lift lobby was told to unplug it).
+      ['the charger burst into flames', 'fire'],
       ['the power bank melted', 'device'],
       ['充电宝着了', 'device'],
       ['电池鼓了', 'device'],
@@ -1022,4 +1023,12 @@ test('dangers in the words three shops\' buyers used are read; look-alikes and o
   assert.ok(dangerGoesOn('i already put my card details in :(', 'fraud'));
   assert.ok(dangerGoesOn('我已经拉闸了 人都下楼了', 'device'));
   assert.ok(!dangerGoesOn('好的谢谢', 'fraud'));
+});
+
+// A Shenzhen e-bike shop (forty-eighth session): "my scooter battery just caught fire in the lift lobby!!" was told first to unplug it.
+test('a device burning now is the fire\'s advice; one put out, almost alight, or another year\'s is not', () => {
+  for (const t of ['my scooter battery just caught fire in the lift lobby!! what do i do', '电动车电池充着电突然冒烟，火苗都出来了，我们在楼道里', 'Help!! the charger just sparked and the socket is on fire']) assert.equal(safetyOf(t), 'fire', t);
+  for (const t of ['平衡车充电的时候着火了，刚扑灭，墙都熏黑了', 'fire is out, the scooter battery caught fire, security used extinguisher']) assert.equal(safetyOf(t), 'device', t);
+  assert.equal(safetyOf("a mate's e-bike battery went up in flames last year so I want one with proper certification"), undefined);
+  assert.notEqual(safetyOf('Three emails, no answers, and a charger that nearly caught fire.'), 'fire');
 });
