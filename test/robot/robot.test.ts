@@ -11306,3 +11306,12 @@ test('no returns window for goods the shop says never go back; goods it does not
   // A bottle is none of those: its 7 days are told.
   assert.match(textOf(await shopChat2(SHOP, entries, delivered('MF-2', 'PPSU 奶瓶 240ml'))('那奶瓶我沒開可以換成大的嗎')), /7 天的退[换換]期/);
 });
+
+// A Brisbane pet shop's Chinese-speaking buyer (forty-eighth session): "怎么这么慢，已经好几天了" with a parcel on its way was told there
+// was no after-sales request and the returns policy.
+test('"怎么这么慢，已经好几天了" with a parcel on its way is the parcel; slowness beside a refund stays the refund', async () => {
+  const data = { orders: [order({ orderId: 'SL-1' })], logistics: [logistics({ orderId: 'SL-1' })], aftersales: [] };
+  const r = await conversation(robotWith(data))('怎么这么慢，已经好几天了');
+  assert.match(textOf(r), /运输中|ZT/);
+  assert.doesNotMatch(textOf(r), /售后申请/);
+});

@@ -141,7 +141,7 @@ function decideGuess(c: Classification, entities: readonly Entity[], text: strin
   // MP-260472 is sent": a Manchester shop, thirty-sixth session, handed over): the order, as the cues lean or its status.
   if (c.intent === 'faq' && c.confidence < FAQ_BESIDE_ID && entities.some((e) => e.type === 'orderId')) return { intent: c.guess && isDataIntent(c.guess) ? c.guess : 'order_status', confidence: REFERENCED_CONFIDENCE };
   if (c.intent !== 'unknown' || !c.guess) return c;
-  const guess = c.guess === 'aftersale_progress' && !AFTERSALE_WORDS.test(text) && ARRIVAL_WORDS.test(text) ? 'track_parcel' : c.guess;
+  const guess = c.guess === 'aftersale_progress' && !AFTERSALE_WORDS.test(text) && (ARRIVAL_WORDS.test(text) || SLOW_WORDS.test(text)) ? 'track_parcel' : c.guess;
   if (isDataIntent(guess) && entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return { intent: guess, confidence: REFERENCED_CONFIDENCE };
   return TAKEN_WHEN_GUESSED.has(guess) ? { intent: guess, confidence: GUESSED_CONFIDENCE, guessed: true } : c;
 }
@@ -151,6 +151,8 @@ function decideGuess(c: Classification, entities: readonly Entity[], text: strin
  */
 // "我寄了几天了都没到" is the buyer's own parcel back to the shop (a return under way).
 const AFTERSALE_WORDS = /退|款|钱|换|售后|维修|保修|补发|赔|我(?:已经)?(?:寄|发)|寄回|发回|(?<![a-z])(?:i (?:sent|shipped|posted|mailed)|refund\w*|return\w*|exchang\w*|money|repair\w*|warranty|replace\w*|credit\w*|reimburs\w*|compensat\w*|chargeback)(?![a-z])/;
+/** Or only that it is slow ("怎么这么慢，已经好几天了": a Brisbane shop's Chinese-speaking buyer, forty-eighth session, given the returns policy). */
+const SLOW_WORDS = /慢|好几天|几天了|这么久|(?<![a-z])(?:so slow|taking (?:so |too )?long|ages|forever)(?![a-z])/;
 // Not "will the black tote come back?" (back in stock).
 const ARRIVAL_WORDS = /到|收到|送来|(?<![a-z])(?:(?:come|came|coming)(?! back)|arriv\w*|reach\w*|receiv\w*|deliver\w*|here)(?![a-z])/;
 
