@@ -3802,7 +3802,9 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   // before a built-in text that may contradict it.
   // Only an entry the shop filed on this very topic, sharing words with the question: a price-protection
   // entry is no answer to "do you have coupons?" (found in review): the built-in text is.
-  const other = candidates[0];
+  // Not an entry on other goods when one on none is there: a WiFi baby monitor's return was told the formula entry, and a 3-day
+  // window "passed" from it (a Taipei shop, forty-eighth session).
+  const other = candidates.find((h) => !entryOnOtherGoods(ctx, h)) ?? candidates[0];
   // The confidence of another language's entry is low by design (the model's `otherLanguage`); its words matched
   // through the lexicon tell more ("can I return the opened tins?" of "支持七天无理由退货吗": a Shanghai shop, thirty-sixth
   // session, told the shop had no return rules).
@@ -3812,7 +3814,9 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   // forty-second session, told the shop had no return rules): the shop's first entry on returns, when all are in the other language.
   // Returns only: a price-protection entry is on the coupons' topic and no answer to "do you have coupons?" (found in review).
   const topical = intent === 'return_policy' && RETURN_ASKED_FOR.test(ctx.r.u.normalized) ? (ctx.data.faqOnTopic ?? []) : [];
-  const returns = topical.find((h) => RETURNS_ENTRY.test(phrasingsOf(h.entry).join(' ').toLowerCase()));
+  // Not an entry on other goods: a WiFi baby monitor's return was told the formula entry (a Taipei shop, forty-eighth session).
+  const onReturns = topical.filter((h) => RETURNS_ENTRY.test(phrasingsOf(h.entry).join(' ').toLowerCase()));
+  const returns = onReturns.find((h) => !entryOnOtherGoods(ctx, h)) ?? onReturns[0];
   if (returns && topical.every((h) => detectLanguage(h.entry.answer).lang !== ctx.lang)) return { text: ctx.t.otherLanguageEntry(returns.entry.question, returns.entry.answer) };
   // A shop that wrote its own FAQ and nothing on this topic is told no policy of the robot's making
   // ("可在店铺首页领取优惠券" for a shop with no coupons: found from outside, two shops).
@@ -3820,6 +3824,13 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
 }
 /** Entries from which a shop has written its own FAQ. */
 const OWN_FAQ_MIN = 3;
+/** The entry names goods (a kind of the lexicon), none of them the message's nor the buyer's orders'. */
+function entryOnOtherGoods(ctx: Ctx, h: FaqHit): boolean {
+  const named = kindsOfGoods(shopReading(phrasingsOf(h.entry).join(' ')));
+  if (named.size === 0) return false;
+  const theirs = new Set([...kindsOfGoods(folded(ctx.input.text)), ...kindsOfOrders(ctx.orders ?? [])]);
+  return ![...named].some((k) => theirs.has(k));
+}
 /** A return asked for in so many words, and an entry on returns or faulty goods (not a price difference refunded). */
 const RETURN_ASKED_FOR = /退货|退款|退换|换货|(?<![a-z])(?:return|refund|exchange)(?![a-z])/;
 const RETURNS_ENTRY = /退货|退换|换货|退回|(?<![a-z])(?:returns?|exchange|faulty|damaged|not working|defective)(?![a-z])/;

@@ -11315,3 +11315,17 @@ test('"怎么这么慢，已经好几天了" with a parcel on its way is the par
   assert.match(textOf(r), /运输中|ZT/);
   assert.doesNotMatch(textOf(r), /售后申请/);
 });
+
+// A Taipei baby shop (forty-eighth session): "can I return it if the wifi doesnt work with my router?" of a baby monitor was given
+// the shop's (Chinese) entry on formula, the first of its entries on returns.
+test('the shop\'s entry on returns in the other language is not one on other goods when one on none is there', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'm', question: '奶粉可以退換嗎？', answer: '奶粉屬於食品，不論是否拆封都無法退換貨喔。' },
+    { id: 'r', question: '可以退貨嗎？', answer: '收到商品後7天鑑賞期內，商品未拆封可以申請退貨。' },
+    { id: 'p', question: '有哪些付款方式？', answer: '信用卡、LINE Pay。' },
+  ];
+  const data = { orders: [order({ orderId: 'BM-1', status: 'delivered', items: [{ sku: 'B', title: '嬰兒監視器 WiFi款', quantity: 1, price: '2700' }] })], logistics: [logistics({ orderId: 'BM-1', status: 'delivered' })] };
+  const said = textOf(await shopChat2(SHOP, entries, data)('can I return it if the wifi doesnt work with my router?'));
+  assert.doesNotMatch(said, /奶粉/);
+  assert.match(said, /可以退貨嗎/);
+});
