@@ -3549,11 +3549,19 @@ const ofTheseGoods = (ctx: Ctx, o: Order): boolean => namedAs(ctx, o) || (kindsO
  * within 14 days"); undefined when it gives none.
  */
 const RETURN_DAYS_ZH = /(?:签收|收货|收到|到货)[^。；;，,!！?？]{0,6}?(\d{1,2}|七|十五|三十)\s*(?:天|日)|(\d{1,2}|七|十五|三十)\s*天(?:内|之内)?(?:无理由|无忧|可退|可换|退|换)/;
+/**
+ * The days are for a report, not a return: a photo or word to the shop comes before any return word after them ("收到商品3天內，拍下
+ * 外箱、商品破損處…傳給客服，我們確認後會幫您免費換新或退款": a Taipei shop, forty-eighth session, told a baby monitor's "3-day return
+ * window" had passed).
+ */
+const REPORT_OR_RETURN = /(拍照|拍下|拍摄|照片|联系客服|联系我们|反馈|告知|通知|私信)|(退|换|寄回)/;
+const reportWindow = (after: string): boolean => REPORT_OR_RETURN.exec(after.split(/[。；;!！?？]/)[0] ?? '')?.[1] !== undefined;
 const RETURN_DAYS_EN = /(?<![a-z\d])(\d{1,2})[- ]days? (?:no[- ]reasons? |no[- ]questions[- ]asked |hassle[- ]free |free |money[- ]back )?(?:returns?|exchanges?|refunds?)|(?<![a-z])(?:return|exchang|send)\w*[^.]{0,40}?\bwithin (\d{1,2}) days|(?<![a-z])within (\d{1,2}) (?:calendar )?days (?:of|from|after) (?:delivery|receipt|receiving|arrival)/;
 const CHINESE_DAYS: Readonly<Record<string, number>> = { 七: 7, 十五: 15, 三十: 30 };
 export function returnDays(text: string): number | undefined {
   const t = shopReading(text);
-  const m = RETURN_DAYS_ZH.exec(t) ?? RETURN_DAYS_EN.exec(t);
+  const zh = RETURN_DAYS_ZH.exec(t);
+  const m = (zh && !reportWindow(t.slice(zh.index + zh[0].length)) ? zh : null) ?? RETURN_DAYS_EN.exec(t);
   const raw = m?.slice(1).find((x) => x !== undefined);
   const n = raw === undefined ? undefined : (CHINESE_DAYS[raw] ?? Number(raw));
   return n !== undefined && n >= 1 && n <= 90 ? n : undefined;

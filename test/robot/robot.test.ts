@@ -13,7 +13,7 @@ import { toTaiwanese, toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { neverPaid, TEXTS } from '../../src/robot/replies.ts';
-import { MISSES_KEPT_S } from '../../src/robot/dialogue.ts';
+import { MISSES_KEPT_S, returnDays } from '../../src/robot/dialogue.ts';
 import { dangerGoesOn } from '../../src/robot/safety.ts';
 
 const faq = new FaqIndexProvider();
@@ -11328,4 +11328,13 @@ test('the shop\'s entry on returns in the other language is not one on other goo
   const said = textOf(await shopChat2(SHOP, entries, data)('can I return it if the wifi doesnt work with my router?'));
   assert.doesNotMatch(said, /奶粉/);
   assert.match(said, /可以退貨嗎/);
+});
+
+// The same shop: "收到商品3天內，拍下外箱…傳給客服" (a damage report's days) was read as a 3-day return window and told as passed.
+test('the days of a report are no return window; the days to return are', () => {
+  assert.equal(returnDays('很抱歉！請在收到商品3天內，拍下外箱、商品破損處跟出貨單的照片傳給客服，我們確認後會幫您免費換新或退款。'), undefined);
+  assert.equal(returnDays('收到后3天内联系客服反馈问题'), undefined);
+  assert.equal(returnDays('收到商品後7天鑑賞期內，商品未拆封、包裝完整可以申請退貨。'), 7);
+  assert.equal(returnDays('签收后7天内可以无理由退货'), 7);
+  assert.equal(returnDays('Unopened items can be returned within 30 days of delivery.'), 30);
 });
