@@ -3600,7 +3600,8 @@ const NO_RETURN = /无法(?:退|换)|不能(?:退|换)|不可(?:退|换)|不予(
 const OPENED_ONLY = /已(?:拆|开)封|(?:拆|开)封(?:的|后|了|过)|使用过|用过|(?<![a-z])(?:opened|used|worn)(?![a-z])/;
 const WHETHER_OR_NOT = /不论|无论|不管|(?<![a-z])(?:regardless|even (?:if |when )?(?:unopened|sealed)|opened or (?:not|unopened))(?![a-z])/;
 function excludedFromReturns(policy: string, o: Order): boolean {
-  const goods = new Set(o.items.flatMap((i) => [...kindsOfGoods(foldTraditional(i.title.toLowerCase()))]));
+  // kindsOfGoods reads in lower case itself.
+  const goods = new Set(o.items.flatMap((i) => [...kindsOfGoods(foldTraditional(i.title))]));
   if (goods.size === 0) return false;
   return shopReading(policy)
     .split(/[。！!；;\n]|(?<=\.)\s/)
@@ -6069,8 +6070,8 @@ function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang)
   if (!own.length) return said;
   const clauses = clausesOf(said);
   const other = (c: string) => {
-    const folded = foldTraditional(c);
-    return !TIMED.test(c) && COURIERS.some((re) => re.test(folded)) && !own.some((re) => re.test(folded));
+    const simplified = foldTraditional(c);
+    return !TIMED.test(c) && COURIERS.some((re) => re.test(simplified)) && !own.some((re) => re.test(simplified));
   };
   const kept = clauses.filter((c) => !other(c));
   return kept.length && kept.length < clauses.length ? closed(kept.join('').trim(), lang) : said;
@@ -6079,8 +6080,8 @@ function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang)
 const couriersOf = (carrier: string | undefined): RegExp[] => (carrier ? couriersNamed(carrier) : []);
 /** The couriers a buyer's text names (read in simplified characters), each as its pattern of `COURIERS`. */
 const couriersNamed = (text: string): RegExp[] => {
-  const folded = foldTraditional(text);
-  return COURIERS.filter((re) => re.test(folded));
+  const simplified = foldTraditional(text);
+  return COURIERS.filter((re) => re.test(simplified));
 };
 /** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
 const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;

@@ -108,12 +108,13 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
  * named a battery. What was done about a device ("我已经拉闸了") is told again only after a while, like the rest.
  */
 const ESCALATES: ReadonlySet<SafetyKind> = new Set(['fraud', 'battery', 'emergency']);
-export const dangerEscalates = (text: string, kind: SafetyKind): boolean =>
-  ESCALATES.has(kind) && GOES_ON_OF[kind]?.test(foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase())) === true;
+export const dangerEscalates = (text: string, kind: SafetyKind): boolean => ESCALATES.has(kind) && GOES_ON_OF[kind]?.test(readOn(text)) === true;
+
+/** A follow-up as the readings of what goes on read it: in simplified characters ("要去醫院嗎", "我剛剛已經轉帳了": found in review). */
+const readOn = (text: string): string => foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
 
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
-  // In simplified characters: "要去醫院嗎", "我剛剛已經轉帳了" (found in review).
-  const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
+  const t = readOn(text);
   const own = kind !== undefined && GOES_ON_OF[kind]?.test(t) === true;
   return (DANGER_GOES_ON.test(t) || own) && (!HELP_CALLED.test(t) || WORSENING.test(t));
 };

@@ -189,15 +189,16 @@ const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|ch
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
 const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,20})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|grand(?:son|daughter|kid|child)|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
 /**
- * A pet that ate a thing, not food ("help my dog just ate the squeaker out of the duck toy i bought from u, swallowed it whole",
- * "狗把袜子吃了": a Brisbane pet shop, forty-eighth session, "not sure" and a plain hand-over; a dog swallows what it chews).
+ * A pet that ate something, not food, not another time ("help my dog just ate the squeaker out of the duck toy i bought from u,
+ * swallowed it whole", "狗把袜子吃了": a Brisbane pet shop, forty-eighth session, "not sure" and a plain hand-over; a dog swallows
+ * what it chews). Whether it was a thing is `thingSwallowed`'s to read.
  */
 const PET_ATE = /(?:猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,20})*(?:吃了|吃下去|吃进去)|(?<![a-z])(?:dog|cat|puppy|kitten|pup)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:ate|eaten|chewed (?:up|off) and swallowed)(?![a-z])/;
 const PET_FOOD = /零食|狗粮|猫粮|罐头|冻干|肉干|猫草|(?<![a-z])(?:treats?|kibble|biscuits?|chews?|dental|food|dinner|breakfast)(?![a-z])/;
 /** Told of another time ("our old dog ate a sock once and needed surgery, are these toys tough?": found in review). */
 const ANOTHER_TIME = /以前|上次|去年|曾经|(?<![a-z])(?:once|used to|last (?:year|time|month)|years? ago|in the past|(?:our|my) (?:old|last|previous) (?:dog|cat|pup|puppy))(?![a-z])/;
-const petAteThing = (n: string): boolean => PET_ATE.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !PET_FOOD.test(n) && !ANOTHER_TIME.test(n);
-const thingSwallowed = (n: string): boolean => ((SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n)) || petAteThing(n)) && THING.test(n) && !NOT_A_THING.test(n);
+const petAteIt = (n: string): boolean => PET_ATE.test(n) && !PET_FOOD.test(n) && !ANOTHER_TIME.test(n);
+const thingSwallowed = (n: string): boolean => ((SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n)) || petAteIt(n)) && THING.test(n) && !NOT_A_THING.test(n);
 /**
  * A button battery or a magnet swallowed: the emergency department now, even if the child seems fine (a Singapore and a Sydney
  * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
