@@ -12,9 +12,9 @@ import { DemoCommandPlatform } from '../../src/demo/index.ts';
 import { SQL_FACTORIES } from '../support/services.ts';
 import { coupon, createHarness, SHOP, WORKER } from './support.ts';
 
-test('a node alone finds a command another node accepted at its slow poll; with peers, at its fast one', async () => {
+for (const factory of SQL_FACTORIES) test(`a node alone finds a command another node accepted at its slow poll; with peers, at its fast one (${factory.name})`, { skip: factory.skip }, async () => {
   let alone: number | undefined = Date.now();
-  const h = await createHarness(SQL_FACTORIES[0]!, { worker: { pollMs: 50, lonePollMs: 1_000 }, aloneSince: () => alone });
+  const h = await createHarness(factory, { worker: { pollMs: 50, lonePollMs: 1_000 }, aloneSince: () => alone });
   // Another node: it accepts commands and its worker is not started, so nothing wakes this one.
   const other = createCommands({ sql: h.sql, sink: { emit() {} }, log: pino({ level: 'silent' }), platform: new DemoCommandPlatform(h.demo), worker: { nodeId: 'other-node', ...WORKER } });
   const accept = async (key: string) => {
