@@ -66,10 +66,15 @@ function numbersOf(zone: string): Numbers | undefined {
 }
 
 const LISTED = Object.values(NUMBER_LISTS);
-/** The advice with the shop's own number in place of the lists, when its zone tells the country; unchanged otherwise. */
-export function localEmergencyNumbers(text: string, zone: string | null | undefined): string {
+/**
+ * The advice with the shop's own number in place of the lists, when its zone tells the country; unchanged otherwise. A mainland
+ * shop's buyer who writes traditional characters is likely in Hong Kong, Macau or Taiwan, where 119 and 120 are not all the numbers
+ * (a Hong Kong buyer of a Guangzhou shop was told 119 for a sparking hair dryer: forty-ninth session): the lists stay, which name theirs.
+ */
+export function localEmergencyNumbers(text: string, zone: string | null | undefined, buyerScript?: 'hant' | 'hans'): string {
   if (!zone || !LISTED.some((l) => text.includes(l))) return text;
   const n = numbersOf(zone);
+  if (n?.chineseOnly && buyerScript === 'hant') return text;
   // A zone kefu knows no numbers of (Bangkok, Dubai, São Paulo): the lists stay, but a scam is the police's, not the UK's or the
   // mainland's lines (found in review).
   if (!n) return zone === 'UTC' || zone === 'Etc/UTC' ? text : text.replaceAll(NUMBER_LISTS.enFraud, POLICE.en).replaceAll(NUMBER_LISTS.zhFraud, POLICE.zh);

@@ -32,7 +32,7 @@ import { retryLater } from '../ops/retry-later.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
-import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
+import { chineseScript, detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { adviceKind, dangerEscalates, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, worsened, type SafetyKind } from './safety.ts';
 import { localEmergencyNumbers } from './emergency-numbers.ts';
@@ -380,7 +380,7 @@ export class BotResponder {
   /** The advice on a danger in the buyer's language and script, with the shop's emergency numbers; with an agent there, no "connecting you". */
   #advice(e: Stored, text: string, kind: SafetyKind, withAgent = false): string {
     const advice = safetyText(TEXTS[detectLanguage(text).lang], kind, text);
-    return this.#inScript(localEmergencyNumbers(withAgent ? advice.replace(CONNECTING, '') : advice, this.#shopZone?.(e.shopId)), text, e.shopId);
+    return this.#inScript(localEmergencyNumbers(withAgent ? advice.replace(CONNECTING, '') : advice, this.#shopZone?.(e.shopId), chineseScript(text)), text, e.shopId);
   }
 
   #markSafety(id: string, kind: SafetyKind): void {

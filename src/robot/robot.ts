@@ -126,8 +126,9 @@ export function createRobot(opts: RobotOptions): Robot {
       // The safety advice with the shop's own emergency number, where the zone the shop set tells the country (not the
       // operator's KEFU_TIME_ZONE: its default, Shanghai's, would give every shop abroad China's numbers).
       // Only an answer that carries one is copied: most carry none (a hot path, issue #16).
-      const local = zone && told.replies.some((r) => localEmergencyNumbers(r.text, zone) !== r.text);
-      const answered = local ? { ...told, replies: told.replies.map((r) => ({ ...r, text: localEmergencyNumbers(r.text, zone) })) } : told;
+      const script = told.state.hant ? 'hant' : undefined;
+      const local = zone && told.replies.some((r) => localEmergencyNumbers(r.text, zone, script) !== r.text);
+      const answered = local ? { ...told, replies: told.replies.map((r) => ({ ...r, text: localEmergencyNumbers(r.text, zone, script) })) } : told;
       // A shop in Taiwan's time zone is answered in Taiwan's words as well as its characters.
       return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies, zone === TAIWAN_ZONE) } : answered;
     },

@@ -89,6 +89,10 @@ describe('the shop\'s own emergency number', () => {
     // Mainland China's English buyers are mostly abroad: the lists stay; its Chinese fire advice is 119.
     assert.equal(localEmergencyNumbers(fire, 'Asia/Shanghai'), fire);
     assert.match(localEmergencyNumbers(TEXTS.zh.safetyFirst, 'Asia/Shanghai'), /火警电话（119）/);
+    // A mainland shop's buyer writing traditional characters (Hong Kong, Macau, Taiwan): the list, which names 港澳 999 (forty-ninth session).
+    assert.match(localEmergencyNumbers(TEXTS.zh.safetyFirst, 'Asia/Shanghai', 'hant'), /港澳 999/);
+    assert.match(localEmergencyNumbers(TEXTS.zh.safetyFirst, 'Asia/Shanghai', 'hans'), /火警电话（119）/);
+    assert.match(localEmergencyNumbers(TEXTS.zh.safetyFirst, 'Asia/Taipei', 'hant'), /火警电话（119）/);
     assert.match(localEmergencyNumbers(TEXTS.zh.safetyFirst, 'Asia/Singapore'), /火警电话（995）/);
     assert.match(localEmergencyNumbers(TEXTS.en.hazardFirst.air, 'Europe/London'), /\(999\)/);
     assert.match(localEmergencyNumbers(TEXTS.en.healthReaction + TEXTS.zh.healthReaction, 'America/Toronto'), /（911）/);
@@ -1031,4 +1035,43 @@ test('a device burning now is the fire\'s advice; one put out, almost alight, or
   for (const t of ['平衡车充电的时候着火了，刚扑灭，墙都熏黑了', 'fire is out, the scooter battery caught fire, security used extinguisher']) assert.equal(safetyOf(t), 'device', t);
   assert.equal(safetyOf("a mate's e-bike battery went up in flames last year so I want one with proper certification"), undefined);
   assert.notEqual(safetyOf('Three emails, no answers, and a charger that nearly caught fire.'), 'fire');
+});
+
+// Three outside shops (forty-ninth session: a Guangzhou appliance shop, a Singapore hobby shop, a Manchester bakery) and the third
+// development danger set: dangers in buyers' words that had been "not sure", a returns window or a parcel's tracking.
+test('a swollen power station or LiPo, a toddler who drank bleach water, a swallowed screw, a scam by the shop\'s name, a cut with 划', () => {
+  const cases: [string, string | undefined][] = [
+    ['你们家那个1200的户外电源 我放车后备箱里 今天拿出来发现侧面鼓起来了 摸着还有点烫 怎么办', 'device'],
+    ['现在开始冒白烟了 有股刺鼻的味道 我该怎么办 人呢', 'device'],
+    ['omg wait, the 4S pack i was charging on my old charger just now is puffing up and very hot, got a sweet smell. what do i do??', 'device'],
+    ['hi again. the lipo from last night cooled down but still bloated like a pillow. can i just throw it down the rubbish chute?', 'device'],
+    ['手机充着电后盖鼓起来了，有点烫', 'device'],
+    ['power bank is smokin!!', 'device'],
+    ['我家宝宝两岁 刚才趁我不注意喝了好几口加湿器水箱里的水 我前两天往里面滴了84消毒液清洗没冲干净 要紧吗', 'emergency'],
+    ['你听懂了吗 我孩子喝了消毒水 快找人', 'emergency'],
+    ['eh my son 4 yr old just now put one of the small tamiya screws in his mouth, i think he swallowed it?? he seems ok', 'battery'],
+    ['bro got someone whatsapp me say from hobby shop, my parcel stuck at customs need pay RM58 to release, send me a link to pay. is that u guys??', 'fraud'],
+    ['刚才快递员打电话要验证码，我给了，是不是被骗了', 'fraud'],
+    ["gave the 'courier' my OTP 😩", 'fraud'],
+    ['刚拆包装被里面的刀片划了个口子，一直流血', 'injury'],
+    ['瓦斯爐點不著，可是一直聞到瓦斯味', 'gas'],
+    ['Can smell LPG around the bottle ever since, bit worried.', 'gas'],
+    ['订单888012收到了，谢谢。另外猫刚才舔了地板清洁剂，现在在吐', 'petEmergency'],
+    // Asked beforehand, or nothing of the kind.
+    ['电源买回去放车里夏天会不会爆炸啊 我跑滴滴的', undefined],
+    ['充电宝用久了会鼓起来吗', undefined],
+    ['手机会不会鼓起来', undefined],
+    ['螺丝会不会被孩子吞下去', undefined],
+    ['加湿器冒白烟正常吗', undefined],
+    ['is it normal to smell gas when changing the canister? is it safe', undefined],
+    ['我没收到验证码 能再发一次吗', undefined],
+    ['my tummy is bloated', undefined],
+    ['someone from the shop called me about my order, is that normal?', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  // What goes on: what to put on a burn or a hot battery, whether to pay.
+  assert.ok(dangerGoesOn('冲了凉水了 要不要涂牙膏', 'emergency'));
+  assert.ok(dangerGoesOn('现在放在小区楼下空地上了 要不要拿水浇一下', 'device'));
+  assert.ok(dangerGoesOn('so i should pay the RM58 or not? they say today last day or parcel return to sender', 'fraud'));
+  assert.ok(dangerGoesOn('its in my bedroom on the table!! can i pour water on it?', 'device'));
 });

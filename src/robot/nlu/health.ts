@@ -163,9 +163,15 @@ const COSMETIC_EATEN = /(?:舔|吃|喝|吞)(?:了|掉|进去)?(?:一大?口|几�
  * 护手霜", "my toddler just drank some of the baby shampoo": a Shanghai baby shop, fortieth session, a greeting and "not understood");
  * not a meal and a cream in one message ("宝宝吃了辅食以后我给他擦了润肤乳"), nor good news ("…皮肤好多了", "回购"): found in review.
  */
-const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油';
-const CARE_GOODS_EN = 'lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash';
-const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|吞了|舔了)(?:一口|几口|一点|好几口|一些)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])`);
+// Household chemicals by their everyday names too ("我孩子喝了消毒水": a Guangzhou appliance shop, forty-ninth session, "not sure").
+const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|消毒水|漂白水|漂白剂|清洁剂|洁厕灵|洗衣凝珠|管道疏通剂|除垢剂|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油';
+const CARE_GOODS_EN = 'lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|laundry pods?|drain cleaner|toilet cleaner|descaler|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash';
+/**
+ * Water or a drink the chemical was put in, drunk ("喝了好几口加湿器水箱里的水 我前两天往里面滴了84消毒液清洗没冲干净": a Guangzhou
+ * appliance shop's buyer, forty-ninth session, "not sure", then a goodbye to "要不要观察一下再说").
+ */
+const CARE_IN_DRINK = `(?:喝了|喝下|喝进去|吃了)[^。？?]{0,24}(?:水|奶|饮料)[^。？?]{0,16}(?:滴了|加了|放了|倒了|兑了|掺了|混了|泡了)[^。？?]{0,4}(?:84|${CARE_GOODS})|(?<![a-z])(?:drank|swallowed)\b[^.?!]{0,40}\b(?:water|drink|milk)\b[^.?!]{0,30}\b(?:with|had) (?:some |a bit of |a little )?(?:${CARE_GOODS_EN})`;
+const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|吞了|舔了)(?:一口|几口|一点|好几口|一些)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])|${CARE_IN_DRINK}`);
 const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|haha|better now|works great|love it)(?![a-z])/;
 const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FINE.test(n) && !/娃娃菜/.test(n);
 // "孩子抓着啃破了 吃进去一点" (a Beijing baby-formula shop, forty-fifth session: the order card and the damaged-goods entries).
@@ -211,9 +217,10 @@ const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|水银电池|钮扣电池|�
  * 还在玩 要不要去医院": a Shenzhen phone shop, forty-third session, told the general signs twice). Told with the battery's advice.
  */
 // The sharp thing is what was swallowed, next to the verb: not "drank a glass of mouthwash", "nail polish", "胰岛素针" (found in review).
-const SHARP_THING = String.raw`(?:卡针|取卡针|(?<![胰岛素打织指])针(?![剂管织对线])|图钉|钉子|刀片|碎玻璃|玻璃碴|玻璃渣|玻璃屑|玻璃碎片?)`;
+// A screw too ("put one of the small tamiya screws in his mouth, i think he swallowed it": a Singapore hobby shop, forty-ninth session, the general text).
+const SHARP_THING = String.raw`(?:卡针|取卡针|(?<![胰岛素打织指])针(?![剂管织对线])|图钉|钉子|螺丝钉|螺丝|螺钉|刀片|碎玻璃|玻璃碴|玻璃渣|玻璃屑|玻璃碎片?)`;
 const SHARP_SWALLOWED = new RegExp(
-  String.raw`(?:吞|咽)[^，,。？?]{0,10}${SHARP_THING}|${SHARP_THING}[^，,。？?]{0,10}(?:吞|咽)|(?<![a-z])swallowed (?:a |an |the |some |his |her |my |one of the |part of a |a piece of )?(?:(?:small|little|tiny|broken|sharp) )?(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needle|safety pin|sewing pin|pin|tack|nail|razor blade|blade|glass|piece of glass)s?(?![a-z])`,
+  String.raw`(?:吞|咽)[^，,。？?]{0,10}${SHARP_THING}|${SHARP_THING}[^，,。？?]{0,10}(?:吞|咽)|(?<![a-z])swallowed (?:a |an |the |some |his |her |my |one of the |part of a |a piece of )?(?:(?:small|little|tiny|broken|sharp) )?(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needle|safety pin|sewing pin|pin|tack|nail|screw|razor blade|blade|glass|piece of glass)s?(?![a-z])|(?<![a-z])(?:screws?|nails?|tacks?|needles?|safety pins?)\b[^.?!]{0,40}\b(?:swallowed|gulped)(?![a-z])`,
 );
 /**
  * Bits of glass in what was already eaten ("瓶子口有个缺口 我怕有玻璃渣渣掉进去了 我已经拌了一碗面吃了几口", then "喉咙有点刺刺的 是不是吞了
@@ -347,13 +354,14 @@ const emergency = (n: string): boolean => {
 const FOOD_OR_DRINK = /药|片|粒|饼干|坚果|花生|海鲜|虾|(?<![a-z])(?:pills?|tablets?|capsules?|gumm(?:y|ies)|supplements?|cookies?|nuts?|peanuts?|shellfish|prawns?|shrimp|drink|tea|snack\w*)(?![a-z])/;
 // The harm named first or with words between ("袋子里有一包干燥剂 狗狗咬破了吃了一点点", "我只猫食咗少少漏出嚟嘅猫砂": a Guangzhou pet shop,
 // forty-fifth session, offered the returns entries).
-const PET_HARM_ZH = '(?:猫砂|干燥剂|脱氧剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)';
+// Cleaners licked or drunk too ("猫刚才舔了地板清洁剂，现在在吐": a development danger set, forty-ninth session).
+const PET_HARM_ZH = '(?:猫砂|干燥剂|脱氧剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|蟑螂药|杀虫剂|除草剂|清洁剂|消毒液|消毒水|漂白水|洗洁精|洗衣液|洗衣凝珠|电池|毛线|绳子|缝衣针|百合)';
 const PET_ZH = '(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)';
 // Not a compound (猫砂盆, 狗绳子, 巧克力色, 葡萄籽), nor other food eaten ("猫砂盆很好 猫咪吃了几口猫粮": found in review).
 const HARM_ITSELF = `${PET_HARM_ZH}(?![盆色味籽])`;
 const OTHER_FOOD = '(?![^，,。？?！!\\s]{0,4}(?:猫粮|狗粮|零食|罐头|冻干|猫条|粮))';
 const PET_ATE_ZH = new RegExp(
-  `(?<![被狗猫])${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}(?:把[^，,。？?！!]{0,10})?(?:吃了|吞了|误食了?|食咗|食了|咬破了?)[^，,。？?！!\\s]{0,10}${HARM_ITSELF}|(?<![狗猫])${HARM_ITSELF}(?:被${PET_ZH}咬破)?[^。？?！!]{0,10}${PET_ZH}(?![砂粮条罐盆绳])[^。？?！!]{0,6}(?:(?:吃了(?:一点|一些|点|几|好多|不少|少少|半|一块|一颗|一口)|吞了|误食|食咗)${OTHER_FOOD}|咬破了?[^。？?！!]{0,3}吃)|${HARM_ITSELF}被${PET_ZH}咬破了?[^。？?！!]{0,6}吃|${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}把[^，,。？?！!]{0,10}${HARM_ITSELF}[^，,。？?！!]{0,4}(?:咬破|吃|吞)`,
+  `(?<![被狗猫])${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}(?:把[^，,。？?！!]{0,10})?(?:吃了|吞了|误食了?|食咗|食了|咬破了?|舔了|喝了)[^，,。？?！!\\s]{0,10}${HARM_ITSELF}|(?<![狗猫])${HARM_ITSELF}(?:被${PET_ZH}咬破)?[^。？?！!]{0,10}${PET_ZH}(?![砂粮条罐盆绳])[^。？?！!]{0,6}(?:(?:吃了(?:一点|一些|点|几|好多|不少|少少|半|一块|一颗|一口)|吞了|误食|食咗)${OTHER_FOOD}|咬破了?[^。？?！!]{0,3}吃)|${HARM_ITSELF}被${PET_ZH}咬破了?[^。？?！!]{0,6}吃|${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}把[^，,。？?！!]{0,10}${HARM_ITSELF}[^，,。？?！!]{0,4}(?:咬破|吃|吞)`,
 );
 /**
  * The pet, then its eating, then what harms pets, in that order and close ("小猫吃了猫砂", "my dog just ate a
