@@ -15,15 +15,17 @@ import type { SafetyKind } from './safety.ts';
  * "my stomach's on fire"), or asked before the goods came ("电池鼓包的话能退吗？我还没收到货"): no danger now (the development danger
  * set, forty-fifth session: its false alarms). And from the second development set (forty-sixth session): asked before buying
  * ("電池鼓包是什麼原因？想先了解再買", "is there a cool-touch version?", "Our old cot broke so we're buying yours"), over at once ("我直接挂了拉黑了",
- * "Didn't click it", "冲一下就好了"), a joke ("这手机性能太炸了", "正常吧哈哈").
+ * "Didn't click it", "冲一下就好了"), a joke ("这手机性能太炸了", "正常吧哈哈") And from the third (forty-ninth session): an idiom
+ * ("辣到冒烟"), the news, a scare that was nothing ("虚惊一场"), a scam stopped or only feared, how to report one.
  */
 const NO_DANGER_NOW =
-  /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|太炸了|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|想先了解|了解再买|有没有[^。？?]{0,8}保护|有没有[^。？?]{0,6}(?:款|版)|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|正常吧[^。？?]{0,3}哈哈|直接挂了|挂了拉黑|已经没了|冲(?:一下|了)就好了|(?<![a-z])(?:hung up (?:straight away|right away|immediately|and blocked)|(?:didn'?t|did not) click (?:it|the link|on it)|so (?:we'?re|we are|i'?m|i am) buying|want to know if yours|is there a [a-z -]{0,20}(?:version|model)|(?:does|do) (?:this|these|it|they)\b[^.?!]{0,30}\bhave (?:small|little|tiny) parts|(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|on fire sale|fire sale|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|(?:that'?s|that is) normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
+  /(?:上次|上个月|上周|上星期|上个星期|上礼拜|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|辣(?:到|得)冒烟|太炸了|看(?:到)?新闻|新闻(?:上|里)?说|虚惊一场|结果是(?:楼下|隔壁|邻居|别人家?)|还好[^。？?]{0,4}(?:拦住|没转|没给|发现得早|没上当)|(?:免得|以防|防止)[^。？?]{0,12}冒充|防诈骗提醒|(?:在哪(?:里|儿)?|怎么|如何)举报|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|想先了解|了解再买|有没有[^。？?]{0,8}保护|有没有[^。？?]{0,6}(?:款|版)|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|正常吧[^。？?]{0,3}哈哈|直接挂了|挂了拉黑|已经没了|冲(?:一下|了)就好了|(?<![a-z])(?:hung up (?:straight away|right away|immediately|and blocked)|(?:didn'?t|did not) click (?:it|the link|on it)|so (?:we'?re|we are|i'?m|i am) buying|want to know if yours|is there a [a-z -]{0,20}(?:version|model)|(?:does|do) (?:this|these|it|they)\b[^.?!]{0,30}\bhave (?:small|little|tiny) parts|(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|on fire sale|fire sale|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|(?:that'?s|that is) normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
 
 /** Told as over, unless it happens again now ("之前修好了 现在又冒烟了"). */
 // Nor when something else is told beside it ("上次买的那个没事，这次的充电宝充着电冒烟了", "烟已经没了，但是孩子…一直咳嗽"), nor a question
 // asked of what is happening now ("充电宝在冒烟，会着火吗？": found in review, silenced in the queue).
-const NOT_OVER = /又|再次|这次|这回|但是|可是|在冒烟|冒烟了|鼓包了|着火了|起火了|(?<![a-z])(?:again|now (?:it'?s|it is)|this time|but (?:now|still|today|this)|but (?:my|the|his|her|he|she|it) [a-z]+ (?:is|keeps|still|has))(?![a-z])/;
+// Nor once money or a code went ("冒充你们店的人让我转账 已经转了 怎么举报": found this session).
+const NOT_OVER = /又|再次|这次|这回|但是|可是|已经(?:转|付|给)|在冒烟|冒烟了|鼓包了|着火了|起火了|(?<![a-z])(?:again|now (?:it'?s|it is)|this time|but (?:now|still|today|this)|but (?:my|the|his|her|he|she|it) [a-z]+ (?:is|keeps|still|has))(?![a-z])/;
 export const toldAsOver = (n: string): boolean => NO_DANGER_NOW.test(n) && !NOT_OVER.test(n);
 
 /** The rules' reading alone (the learned reading's training leaves out what they read). */

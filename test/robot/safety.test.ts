@@ -1075,3 +1075,36 @@ test('a swollen power station or LiPo, a toddler who drank bleach water, a swall
   assert.ok(dangerGoesOn('so i should pay the RM58 or not? they say today last day or parcel return to sender', 'fraud'));
   assert.ok(dangerGoesOn('its in my bedroom on the table!! can i pour water on it?', 'device'));
 });
+
+// The third development danger set (forty-ninth session, written by a helper from a brief): its misses and its false alarms.
+test('dangers of the third development set read; its look-alikes (an idiom, the news, a scare that was nothing, a scam feared) are none', () => {
+  const cases: [string, string | undefined][] = [
+    ['Dish soap in the eye. Bit sore tbh.', 'eye'],
+    ['scalp itchy af after the shampoo', 'reaction'],
+    ['换了你们家的洗衣液才三天，孩子身上就起了一片片风团，晚上一直抓，呼吸倒是没问题', 'reaction'],
+    ['my baby drank formula that smelled off', 'spoiled'],
+    ['啲月餅食咗先見到發霉', 'spoiled'],
+    ['left the kerosene heater on with windows shut all night, feel sick n woozy', 'air'],
+    ['e-bike brakes just failed going downhill', 'broke'],
+    ["baby not responding, she's all floppy", 'emergency'],
+    ['個BB由你哋張餐椅跌落嚟撞到頭，之後嘔咗兩次，而家好眼瞓', 'headInjury'],
+    ['iron handle got so hot it burned my fingers', 'injury'],
+    ['隻貓咬爛咗逗貓玩具，粒珠好似卡咗喺喉嚨', 'petEmergency'],
+    ["My mum did a screen share with a 'shop agent' and now money is gone from her account.", 'fraud'],
+    ['sorry to message again, my dog ate some of the chocolate brownies you sent, what should i do', 'petEmergency'],
+    ['he bit into a cookie and there was a little piece of metal wire in it, his gum is bleeding and he thinks he chipped a tooth', 'injury'],
+    ['冒充你们店的人让我转账 已经转了 怎么举报', 'fraud'],
+    ['这家的火锅底料真的辣到冒烟，再来两包', undefined],
+    ['订单后四位6620，台灯插上不亮，换了插座也不行，没冒烟也没味道，就是不亮，能换一个吗', undefined],
+    ['看新闻说有电动车在楼道充电着火，好吓人。你们家的电池有3C认证吗？', undefined],
+    ['熱水壺外殼會唔會燙手？', undefined],
+    ['昨晚好像闻到一点煤气味，结果是楼下邻居在炸东西，虚惊一场。顺便问下你们那个燃气报警器现在多少钱', undefined],
+    ['冒充你们店的账号在哪举报', undefined],
+    ['Last Christmas our beagle got into the chocolate - vet visit, he\'s absolutely fine. This year I want a lockable treat tin. Got one?', undefined],
+    ['上星期油漆時有點頭暈，現在沒事了，想買防毒面具，要哪種濾罐？', undefined],
+    ['shampoo in his eyes always burns him, is this one tear-free?', undefined],
+    ['drank the coffee, the machine is off now', undefined],
+    ['the app is not responding', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+});

@@ -42,7 +42,7 @@ const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<!
  * leftovers): the food was eaten, whatever the verb. Not asked about ("can raw chicken give you food poisoning").
  */
 /** Long ago, a story told before a question ("years ago I got food poisoning from dodgy prawns, how fresh are yours?": found in review). */
-const LONG_AGO = /去年|前年|几年前|好几年|小时候|(?<![a-z])(?:years? ago|last year|when i was (?:a )?(?:kid|child|little|young))(?![a-z])/;
+const LONG_AGO = /去年|前年|几年前|好几年|小时候|(?<![a-z])(?:years? ago|last (?:year|christmas|easter|halloween|summer|winter)|when i was (?:a )?(?:kid|child|little|young))(?![a-z])/;
 const POISONED = /食物中毒了|(?<![a-z])(?:(?:got|have|had|has|caught|gave (?:me|us|him|her|them|my \w+)) (?:a |bad |severe |serious )?food poisoning|food poisoning (?:from|after))(?![a-z])/;
 const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|底料|火锅|零食|辣条|糕点|饼干|果冻|花生|坚果|腊肠|香肠|卤味|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops)(?![a-z])/;
 /** Food gone bad: mould, a smell, past its date. */
@@ -127,7 +127,7 @@ const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|�
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
-const BODY_IN_DANGER = /昏迷|(?:孩子|宝宝|娃|老人|儿子|女儿|奶奶|爷爷|外婆|外公|老公|老婆|我妈|我爸|他|她)(?:突然|一下子|怎么|现在)?(?:不动了|一动不动|没反应了?|没有反应了?)|(?<![a-z])(?:(?:is|has|he is|she is) (?:not moving|stopped moving)|(?:not|stopped) (?:moving|responding) (?:at all|now)|unresponsive)(?![a-z])|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:(?:can'?t|cannot|can not) breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|tightening|closing up|closing)|unconscious|unresponsive|passed out|poisoned|(?:won'?t|will not) wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|(?:孩子|宝宝|娃|老人|儿子|女儿|奶奶|爷爷|外婆|外公|老公|老婆|我妈|我爸|他|她)(?:突然|一下子|怎么|现在)?(?:不动了|一动不动|没反应了?|没有反应了?)|(?<![a-z])(?:(?:is|has|he is|she is) (?:not moving|stopped moving)|(?:not|stopped) (?:moving|responding) (?:at all|now)|unresponsive|(?:baby|toddler|son|daughter|kid|child|he|she|he'?s|she'?s)\b[^.?!]{0,12}\b(?:not responding|all floppy|gone floppy|floppy and)|foaming at the mouth)(?![a-z])|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:(?:can'?t|cannot|can not) breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|tightening|closing up|closing)|unconscious|unresponsive|passed out|poisoned|(?:won'?t|will not) wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:(?:can'?t|cannot|can not) breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
@@ -304,11 +304,11 @@ export const doctorNow = (n: string): boolean => {
  * dog's tablets": found in review, told only to call the vet). Pets are "he" and "she" too ("shes only 6kg"), and 宝宝 ("狗宝宝").
  */
 // Bitten open by it, a comma after ("干燥剂被狗咬破了，吃了一点": found in review, the people's emergency).
-const PET_HARMED = /(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:宝宝)?(?![砂粮条罐盆绳])[^，,。？?！!]{0,16}(?:吞|咽|误食|吃了|食咗|食了|啃了|咬了|咬破|舔了|发抖|抽搐|站不稳|走路不稳)|被(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:咬破|吃|吞|啃)|(?<![a-z])(?:cat|dog|kitten|puppy|pup|pet)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:swallowed|ate|eaten|got into|chewed|licked|bit|is trembling|is shaking|is wobbly|collapsed)(?![a-z])/;
+const PET_HARMED = /(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:宝宝)?(?![砂粮条罐盆绳])[^，,。？?！!]{0,16}(?:吞|咽|误食|吃了|食咗|食了|啃了|咬了|咬烂|咬破|舔了|发抖|抽搐|站不稳|走路不稳)|被(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:咬破|吃|吞|啃)|(?<![a-z])(?:cat|dog|kitten|puppy|pup|pet)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:swallowed|ate|eaten|got into|chewed|licked|bit|is trembling|is shaking|is wobbly|collapsed)(?![a-z])/;
 const PERSON_HARMED = /(?:奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我)(?:把[^，,。]{0,16})?(?:吃了|喝了|吞了|误食|过敏|喘不上气|呼吸困难)|(?<![a-z])(?:i (?:took|swallowed|ate|drank)\b(?! (?:the |it )?(?:wrapper|away|off))|i (?:accidentally|am allergic)|(?:i'?m|i am) allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend) (?:took|ate|has|is|swallowed|drank)|my (?:throat|tongue|lips?|chest)|(?:can'?t|cannot|can not) breathe|throat is closing)(?![a-z])/;
 const petEmergency = (n: string): boolean => {
   const t = n.replace(/(?:狗|猫)宝宝|毛孩子/g, '狗');
-  return (PET_HARMED.test(t) || petHeadInjury(t)) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
+  return (PET_HARMED.test(t) || PET_ATE_BAKED.test(t) || petHeadInjury(t)) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
 };
 /**
  * Choking itself, not a breath failing from a reaction ("my son is choking on a piece of the toy, he can't breathe" was told the
@@ -345,7 +345,8 @@ const emergency = (n: string): boolean => {
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
-  if (PET_ATE_HARM.test(n) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)(?:猫|狗)?吃/.test(n))) return true;
+  // Not years ago ("our dog ate chocolate once years ago, is carob safe": found this session).
+  if (((PET_ATE_HARM.test(n) || (PET_ATE_BAKED.test(n) && !SUPPOSED.test(n))) && !LONG_AGO.test(n)) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)(?:猫|狗)?吃/.test(n))) return true;
   // The buyer's own breath failing after taking something ("i took two of the pills and now i can't breathe": read as nothing, this
   // session); "i" alone jokes ("lol i can't breathe"), what was taken does not.
   const tookIt = /(?:我)(?:刚|刚刚|刚才)?(?:吃了|喝了|服了|吞了)|(?<![a-z])i (?:just )?(?:took|swallowed|ate|drank|had)(?![a-z])/.test(n) && (pills || FOOD_OR_DRINK.test(n));
@@ -368,6 +369,11 @@ const PET_ATE_ZH = new RegExp(
  * whole bar of chocolate"); not the 猫 of 猫砂, a supposition ("猫砂会不会被猫吃了"), a toy it chewed, or
  * "got into the litter box" (found in review).
  */
+/**
+ * A dog of its breed, or a few words between, and chocolate baked ("my labrador has just eaten about 4 of the brownies off the counter",
+ * "my dog ate some of the chocolate brownies you sent": a Manchester bakery, forty-ninth session, kept in the queue and offered the storage entry).
+ */
+const PET_ATE_BAKED = /(?<![a-z])(?:cat|dog|kitten|puppy|pup|pet|labrador|lab|retriever|poodle|spaniel|terrier|beagle|collie|dachshund|pug|husky|staffy|cockapoo|cavapoo|jack russell)s? (?:just |has |have |had |has just |might have |may have |probably )*(?:ate|eaten|swallowed|scoffed|wolfed(?: down)?|got into)(?: [a-z0-9]+){0,5} (?:chocolate|brownies?|cocoa|fudge|mince pies?|fruit ?cake|raisins?|grapes?|xylitol)(?![a-z])/;
 const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|(?:chewed(?: on)?|bit|licked)(?= (?:the |some |a |on )*lil))(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
 /**
@@ -391,7 +397,8 @@ const childFaceSwells = (n: string): boolean => FACE_SWELLS.test(n) && CHILD_OR_
 /** A knock to the head and a sign of a head injury after it (vomiting, drowsy, confused): the emergency (found from outside, a Toronto furniture shop). */
 const HEAD_KNOCK = /(?:撞到|磕到|砸到|碰到|摔到|撞了|磕了)[^，,。？?]{0,3}头|头[^，,。？?]{0,3}(?:撞|磕|砸)(?:到|了)|(?:摔倒|摔了|跌倒|摔下来)[^。？?]{0,6}头[^，,。？?没不]{0,3}(?:流血|出血|破)|(?<![a-z])(?:(?:hit|bumped|banged|knocked|smacked) (?:his|her|their|my) head|head injury|bump on (?:his|her|their) head|fell\b[^.?!]{0,40}\b(?:his|her|their|my) head (?:is )?(?:bleeding|cut|split))(?![a-z])/;
 // Or bleeding ("我奶奶摔倒了 头流血", "my grandmother fell and her head is bleeding": found in review, read nowhere).
-const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|流血|出血|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|(?:won'?t|will not) wake|bleed\w*)(?![a-z])/;
+// Cantonese 嘔 and 眼瞓 as the normaliser leaves them ("撞到頭，之後嘔咗兩次，而家好眼瞓": the third development danger set, forty-ninth session).
+const HEAD_SIGNS = /吐|呕|嗜睡|想睡|犯困|眼瞓|昏昏|叫不醒|晕|迷糊|流血|出血|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|(?:won'?t|will not) wake|bleed\w*)(?![a-z])/;
 // Signs said to be absent are none ("not vomiting, not sleepy", "没有吐 也不晕"), nor 吐槽, nor a wall banged in frustration (found in review).
 const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐|流血|出血)|吐槽|(?<![a-z])(?:not|no|(?:isn'?t|is not)|(?:wasn'?t|was not)|without|(?:hasn'?t|has not)|(?:didn'?t|did not)) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out|bleed\w*)(?![a-z])/g;
 // A pet's head is the vet's; a little bleeding asked with plasters is first aid ("my dog fell… his head is bleeding", "bleeding a bit, do you sell plasters?": found in review).
@@ -405,11 +412,11 @@ export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
 // Eyes swelling shut, blisters on the face ("now my face is like burning and swollen around my eyes", "a bad sunburn w blisters on my cheeks"
 // after an acid toner: a Los Angeles shop, forty-fifth session, "did you mean the shade finder?").
-const SKIN = /(?<![a-z])(?:swollen around (?:my|her|his) eyes|(?:eyes?|eyelids?|face) (?:is |are |r |getting |so |all )*(?:puff\w*|swell\w*|swollen)|hard to open (?:my|her|his) (?:left |right )?eye|blisters? on (?:my|her|his) (?:face|cheeks?|skin|lips?|forehead|nose)|sunburn\w* (?:w|with) blisters?)(?![a-z])|红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇)(?:周围|上)?(?:都|就|全|有点|一直|好|很|变得?|还是很?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+const SKIN = /(?<![a-z])(?:swollen around (?:my|her|his) eyes|(?:eyes?|eyelids?|face) (?:is |are |r |getting |so |all )*(?:puff\w*|swell\w*|swollen)|hard to open (?:my|her|his) (?:left |right )?eye|blisters? on (?:my|her|his) (?:face|cheeks?|skin|lips?|forehead|nose)|sunburn\w* (?:w|with) blisters?)(?![a-z])|红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|风团|荨麻疹|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|痒到不行|痒得不行|红了一(?:小)?(?:片|块)|(?:脸|皮肤)(?:有点|有些|好|很)刺(?!激)|(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇|头皮)(?:周围|上)?(?:都|就|全|有点|一直|好|很|变得?|还是很?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?|scalp|hands?)|(?:face|skin|eyes?|lips?|scalp|hands?|neck|arms?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? |n go |and go )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|sting|peeling|blotchy)|hives (?:all )?(?:over|on)|(?:keeps?|keep on|(?:won'?t|will not) stop) scratching)(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
 // "used the retinol 1% serum last night", "i used the aha toner and then…" (a Los Angeles shop, forty-fifth session).
-const TOPICAL = /(?<![a-z])(?:used|applied|tried|put on) (?:the|my|your|this|that) [a-z0-9%. ]{0,30}(?:serum|cream|retinol|toner|acid|peel|mask|lotion|oil|exfoliant|aha|bha)\b|涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|用了[^，,。？?]{0,8}(?:之后|以后|后)|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+const TOPICAL = /换了[^，,。？?]{0,10}(?:才|就)|用了(?:你们家?|你家)的?[^，,。？?]{0,8}[，,]|(?<![a-z])(?:since then|switched to|(?:making|making my|made|makes) (?:my |his |her )?(?:hands?|scalp|skin|face|neck|arms?))(?![a-z])|(?<![a-z])(?:used|applied|tried|put on) (?:the|my|your|this|that) [a-z0-9%. ]{0,30}(?:serum|cream|retinol|toner|acid|peel|mask|lotion|oil|exfoliant|aha|bha)\b|涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|用了[^，,。？?]{0,8}(?:之后|以后|后)|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash|shampoo|conditioner)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -436,7 +443,9 @@ const skinReacts = (n: string): boolean =>
  * that normal?? kinda scared": a New York shop, thirty-eighth session, "not sure"): a reaction though asked whether it is normal.
  */
 const LASTS = /好几天|几天了|\d+\s*天了|一直|越来越|还在|吓死|害怕|(?<![a-z])(?:still|\d+ days|for days|getting worse|worse|scared|afraid|worried)(?![a-z])/;
-const SKIN_PRODUCT = /面霜|眼霜|乳霜|精华|乳液|面膜|爽肤水|化妆水|洗面奶|卸妆|粉底|保养品|护肤品|安瓶|防晒|(?<![a-z])(?:retin(?:ol|al|oid)s?|acids?|peels?|creams?|serums?|cleansers?|lotions?|toners?|masks?|sunscreens?|moisturi[sz]ers?)(?![a-z])/;
+// Shampoo and laundry too ("scalp itchy af after the shampoo", "since then my son's had hives" after a washing powder, "换了你们家的洗衣液才三天…风团":
+// the third development danger set, forty-ninth session).
+const SKIN_PRODUCT = /面霜|眼霜|乳霜|精华|乳液|面膜|爽肤水|化妆水|洗面奶|卸妆|粉底|保养品|护肤品|安瓶|防晒|洗发水|洗发精|洗衣液|洗衣粉|柔顺剂|凝珠|(?<![a-z])(?:retin(?:ol|al|oid)s?|acids?|peels?|creams?|serums?|cleansers?|lotions?|toners?|masks?|sunscreens?|moisturi[sz]ers?|shampoos?|conditioners?|washing powder|laundry (?:liquid|powder|pods?|detergent)|detergents?|fabric softener|non-bio|bio)(?![a-z])/;
 /** Asked before buying, or how the skin usually is ("适合容易长痘的皮肤吗", "i get hives easily after using new products"). */
 const HABITUALLY = /适合|容易|会不会|能不能用|可以用吗|敏感肌|有没有|(?<![a-z])(?:suitable|good for|safe for|easily|prone|usually|always|sensitive skin|help with|helps with|help for|do you have|is (?:it|this) safe)(?![a-z])/;
 
