@@ -1024,3 +1024,21 @@ test('a parcel sent days ago and not here, when a greeting opens the question, a
   for (const t of ['the customer service is great', 'is the room service included']) assert.notEqual(nlu.understand(t, NOW).intent, 'complaint', t);
   assert.equal(nlu.understand('好麻烦了', NOW).yesNo, undefined, 'what a hassle');
 });
+
+// Forty-ninth session: three outside shops (a Guangzhou appliance shop, a Singapore hobby shop, a Manchester bakery).
+test('the shop\'s own place, an order not sent or long on its way in Cantonese, a product\'s news, and a yes, a no, a thanks', () => {
+  const at = new Date('2026-12-06T10:00:00+08:00');
+  const cases: [string, string][] = [
+    ['no. where is the Ubi shop exactly and what time can I come?', 'faq'],
+    ['點解仲未寄出', 'order_status'],
+    ['我個電飯煲寄咗好耐都未到，幾時先到香港呀？', 'delivery_estimate'],
+    ['都一个多礼拜了，ninja van网站显示on hold，什么意思啊', 'track_parcel'],
+    ['我的车现在怎样了 有消息了吗', 'track_parcel'],
+    ['brill, cheers', 'bye'],
+    ['可以寄香港吗', 'faq'],
+  ];
+  for (const [text, intent] of cases) assert.equal(nlu.understand(text, at).intent, intent, text);
+  assert.equal(nlu.understand('要啊 快点').yesNo, 'yes');
+  assert.equal(nlu.understand('nah dont worry').yesNo, 'no');
+  assert.notEqual(nlu.understand('knife is brilliant, not the knife\'s fault').intent, 'bye');
+});

@@ -29,6 +29,10 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // The courier's phone, which the newest event often gives ("师傅电话多少": a Shanghai shop, thirty-sixth session, FAQ entries offered).
     ['师傅电话', 1.2], ['师傅的电话', 1.2], ['派送员电话', 1.2], ['送货员电话', 1.2], [" courier's phone", 1.4], [' courier phone', 1.4], [" driver's phone", 1.2], [" driver's number", 1.2], [' driver phone', 1.2],
     [' returned to sender', 1.2], [' return to sender', 1.0],
+    // "我的车现在怎样了 有消息了吗" (a Singapore hobby shop's buyer of an RC car, forty-ninth session: not understood).
+    // "我個電飯煲寄咗好耐都未到，幾時先到香港呀？" (the same shop's Hong Kong buyer: offered the shipping-to-Hong-Kong entry).
+    ['好耐都没到', 1.2], ['寄了好耐', 0.9], ['显示+ on hold', 1.2], [' shows on hold', 1.2], [' says on hold', 1.2], [' status+ on hold', 0.9], ['一个多礼拜了', 0.6],
+    ['有消息了吗', 0.9], ['有消息没', 0.9], ['有没有消息', 0.7], ['有消息了没', 0.9],
     ['快递', 0.6], ['物流', 0.7], ['包裹', 0.6], ['快件', 0.6], ['运单', 0.9], ['单号', 0.4], ['到哪', 0.8], ['到哪了', 0.3], ['在哪', 0.5],
     // "费洛蒙到店了吗 要去哪间7-11拿", "取件码是多少": a parcel waiting at a store or locker (found from outside: not understood).
     ['到店了', 1.4], ['取件码', 1.2], ['去哪拿', 0.9], ['可以取了没', 1.2], ['可以去取了没', 1.2], [' pickup code', 2.6], [' pick up code', 2.6], [' collection code', 2.4], [' locker code', 2.4], ['取货码', 1.2], ['去哪取', 0.9], ['去哪间', 0.6],
@@ -64,6 +68,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
+    // Not sent yet, in Cantonese as normalised ("點解仲未寄出": a Guangzhou appliance shop's Macau buyer, forty-ninth session, offered the
+    // shipping-to-Macau entry).
+    ['还没寄出', 1.8], ['仲未寄出', 1.8], ['未寄出', 1.2],
     // An order pointed at, asked how it stands ("請問我12/4訂的那筆現在怎樣了": a Taipei shop, thirty-seventh session, not understood).
     ['订的+怎样了', 1.2], ['订的+怎么样了', 1.2], ['买的+怎样了', 1.0], ['那笔+怎样了', 1.0], ['那笔+怎么样了', 1.0], ['那单+怎样了', 1.0], ['那单+怎么样了', 1.0],
     // "话费还在充值中 咋回事": a top-up under way, the order's (found from outside: "did you mean" an entry).
@@ -338,12 +345,18 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' check later', 1.4], [' check back later', 1.4], [' check it later', 1.4], [' i order first', 1.2], ['换个号问', 1.4], ['换个账号问', 1.4],
     ['先不说了', 1.8], ['回头再说', 1.4], ['晚点再说', 1.4], ['晚点再聊', 1.4], ['有空再说', 1.4], ['先这样吧', 1.2], [' talk later', 1.4], [' gotta go', 1.4], [' got to go', 1.4],
     [' thanks', 1.5], [' thank you', 1.5], [' ta ', 1.2], [' 88 ', 1.2], [' 886 ', 1.2], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9], [' never got it', -0.9], [" didn't get it", -0.9],
+    // "brill, cheers" (a Manchester bakery, forty-ninth session: handed to a person as a miss).
+    [' brill ', 0.6],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
     [' that helps', 1.0], [' if that helps', -1.0], [' thanksgiving', -2.7], [' happy thanksgiving', 2.7], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
     // A question after it is no goodbye ("nvm. do u guys sell the beef jerky in non spicy": found from outside, "Great. Message me any time").
     [' never mind+ do you', -1.2], [' never mind+ does', -1.2], [' never mind+ can i', -1.2], [' never mind+ can you', -1.2], [' never mind+ is there', -1.0], [' never mind+ how', -0.8], [' never mind+ what', -0.8],
   ],
   faq: [
+    // The shop's own place asked ("where is the Ubi shop exactly and what time can I come?": a Singapore hobby shop, forty-ninth session,
+    // given the parcel's tracking twice).
+    [' what time can i come', 1.4], [' can i come down', 1.2], [' come down to', 0.8], [' where is+ shop exactly', 1.0], [' where is+ store exactly', 1.0],
+    [' where is the+ shop', 0.7], [' where is your+ shop', 0.7], [' shop address', 1.2], [' store address', 1.2], [' walk in', 0.8], [' walk-in', 0.8],
     // "这周六客服在吗": whether someone answers on a day, not a greeting.
     ['周六+客服', 1.3], ['周日+客服', 1.3], ['周末+客服', 1.3], ['节假日+客服', 1.3], ['假期+客服', 1.2],
     [' assembly', 0.9], ['适合几岁', 1.2], ['几岁能玩', 1.0], ['几岁能用', 1.0], ['几岁可以', 0.8], [' assembly required', 1.0], [' free ship ', 1.0],
@@ -401,7 +414,7 @@ export const YES_WORDS = new Set([
   // Not 得 or 没问题: in Mandarin "得，那我再等等吧", "没问题了" are "fine, never mind" (found in review).
   '系', '系呀', '系啊', '系的', '系咯',
   // A yes that asks to be quick, or thanks ahead ("系呀 快啲", "嗯嗯 麻烦了" to "shall I get a person?": found from outside, read as a goodbye).
-  '快点', '快点吧', '麻烦了', '麻烦你了', '麻烦您了', '拜托了', '有劳',
+  '快点', '快点吧', '要啊', '要呀', '要吧', '需要啊', '麻烦了', '麻烦你了', '麻烦您了', '拜托了', '有劳',
   'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
   // Malay "ya boleh" as read (tables.ts MALAY_WORDS): a yes read as a miss (found from outside).
   'yes can', 'can', 'betul',
@@ -433,5 +446,7 @@ export const NO_WORDS = new Set([
   '没事', '没事了', '没关系', '先不用', '暂时不用', '先不用了', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',
   // Australia's "yeah nah" (read "yes no") is a no (a Sydney shop, thirty-third session: a miss counted).
   'yes no',
+  // "nah dont worry" (a Manchester bakery, forty-ninth session: "didn't quite get that").
+  'nah', 'nah thanks', 'dont worry', 'do not worry', 'nah dont worry', 'nah do not worry', 'no dont worry', 'no do not worry', 'nah its ok', 'nah it is ok', 'nah all good',
   'nein', 'nein danke', 'nee', 'nee dank je', 'non',
 ]);
