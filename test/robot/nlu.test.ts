@@ -1036,6 +1036,9 @@ test('the shop\'s own place, an order not sent or long on its way in Cantonese, 
     ['我的车现在怎样了 有消息了吗', 'track_parcel'],
     ['brill, cheers', 'bye'],
     ['可以寄香港吗', 'faq'],
+    ['has my Apple Pay gone through', 'order_status'],
+    ['do u go thru usps', 'faq'],
+    ['ok thanks, last q - do u guys sell resin for elegoo mars 4', 'faq'],
   ];
   for (const [text, intent] of cases) assert.equal(nlu.understand(text, at).intent, intent, text);
   assert.equal(nlu.understand('要啊 快点').yesNo, 'yes');

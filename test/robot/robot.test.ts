@@ -9925,6 +9925,13 @@ test('an unpaid order asked to be held is told by when it must be paid', async (
   // A model typed without its spaces names its order among others ("13mini" of "iPhone 13 mini": the paid Xiaomi order was picked).
   const paidOne = order({ orderId: 'SZ-12', status: 'paid', items: [{ sku: 'X', title: '小米13 Ultra 16+512G 黑色', quantity: 1, price: '3599.00' }] });
   assert.match(textOf(await conversation(robotWith({ orders: [paidOne, unpaid] }))('还有一单13mini我还没付 能保留到晚上吗')), /SZ-20[\s\S]*12:20/);
+  // How long an unpaid one is kept, beside a shipped order (a Guangzhou appliance shop, forty-ninth session: the shipped one's status).
+  const shipped = order({ orderId: 'SZ-9', status: 'shipped', items: [{ sku: 'H', title: '油汀取暖器', quantity: 1, price: '399.00' }] });
+  for (const t of ['未付款的订单会保留多久', '没付款的那单什么时候过期', '还有一单我还没付 能保留到晚上吗']) {
+    const said = textOf(await conversation(robotWith({ orders: [shipped, unpaid] }))(t));
+    assert.match(said, /SZ-20[\s\S]*12:20/, t);
+    assert.doesNotMatch(said, /SZ-9/, t);
+  }
 });
 
 describe('a danger going on, and help already called', () => {

@@ -68,6 +68,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
+    // Whether a payment went through ("has my Apple Pay gone through": a Manchester bakery, forty-ninth session, offered the Northern Ireland entry).
+    [' pay+ gone through', 1.2], [' pay+ go through', 1.0], [' pay+ went through', 1.0], [' payment+ gone through', 1.2], [' payment+ go through', 1.2], [' payment+ went through', 1.0], ['付款成功了吗', 1.4], ['付成功了吗', 1.4], ['付款成功没', 1.4], ['扣款成功', 1.0],
     // Not sent yet, in Cantonese as normalised ("點解仲未寄出": a Guangzhou appliance shop's Macau buyer, forty-ninth session, offered the
     // shipping-to-Macau entry).
     ['还没寄出', 1.8], ['仲未寄出', 1.8], ['未寄出', 1.2],
@@ -382,6 +384,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' pre order', 1.1], [' preorder', 1.1], [' points', 1.0], [' membership', 1.0], [' price match', 1.2], [' price protection', 1.4],
     [' install', 1.0], [' manual', 1.0], [' instructions', 1.0], [' wash', 0.9], [' cotton', 1.0], [' polyester', 1.0], [' leather', 1.0], [' wool', 1.0], [' silk', 1.0], [' shipping+how much', 0.8], [' how much+deliver', 0.6], [' washable', 1.2], [' expiry', 1.2], [' expiration', 1.2],
     [' come with', 1.0], [' charger', 1.0], [' included', 0.8], [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
+    // "ok thanks, last q - do u guys sell resin for elegoo mars 4" (a Singapore hobby shop, forty-ninth session: a goodbye, the question dropped).
+    [' you guys sell', 1.0], [' you guys stock', 1.0], [' you guys carry', 1.0], [' you guys have', 0.7],
     [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
     [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
     ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['顺丰还是中通', 1.4], ['中通还是顺丰', 1.4], ['顺丰还是圆通', 1.4], ['圆通还是顺丰', 1.4], ['中通还是圆通', 1.4], ['圆通还是中通', 1.4], ['适配', 1.0], ['兼容', 1.0], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0], [' plated', 1.0], [' pfoa', 1.2], [' dishwasher', 1.0], [' seasoning', 1.0], [' rust', 0.8], [' non stick', 1.0], [' nonstick', 1.0], [' coating', 1.0], [' solid gold', 1.0], [' solid+gold', 0.8], [' 14k', 1.0], [' 18k', 1.0], [' sterling', 1.0], [' nickel', 1.0], [' hypoallergenic', 1.2], [' allergic', 0.8], [' resize', 1.2], [' ring size', 1.2], [' initials', 1.0], [' repairs', 1.0], [' repair+watch', 1.0], [' tarnish', 1.0], [' cleaner', 0.8], [' trade in', 1.0], [' trade+upgrade', 1.0], [' gift receipt', 1.2], [' without+receipt', 0.8],
