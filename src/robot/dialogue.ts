@@ -1293,7 +1293,8 @@ const useOnceArrived = (u: Understanding): Pick<Resolved, 'intent'> | undefined 
  * An unpaid order asked to be held ("还有一单13mini我还没付 能保留到晚上吗", "13mini那单帮我留到晚上8点呗 中午没空付": a Shenzhen shop,
  * forty-third session, "not understood"): the order's status, which tells by when it must be paid.
  */
-const HOLD_ASKED = /保留|留到|留着|留一下|(?<![a-z])(?:hold|keep|reserve) (?:it|the order|my order|that order|the \w+)(?: for me)?(?: (?:till|until|to))?(?![a-z])/;
+// Or payment put off ("那个暖风机我还没付款 能不能先不付 过两天再说": a Guangzhou appliance shop, forty-ninth session, "not understood").
+const HOLD_ASKED = /保留|留到|留着|留一下|先不付|过两天再说|过几天再付|过两天再付|晚几天付|(?<![a-z])(?:hold|keep|reserve) (?:it|the order|my order|that order|the \w+)(?: for me)?(?: (?:till|until|to))?(?![a-z])/;
 const UNPAID_SAID = /没付|未付|还没付|没空付|晚点付|待付款|(?<![a-z])(?:unpaid|(?:(?:have ?n'?t|have not)|not|(?:didn'?t|did not)) (?:yet )?paid|pay (?:later|tonight|tomorrow))(?![a-z])/;
 // Told as the unpaid-timeout is, which picks the unpaid order among several ("未付款的订单会保留多久", "还有一单我还没付 能保留到晚上吗" beside a
 // shipped order: a Guangzhou appliance shop, forty-ninth session, asked which order or told the shipped one's status).
@@ -5906,8 +5907,9 @@ const GREAT_BRITAIN =
   /(?<![a-z])(?:england|scotland|(?<!south )wales|great britain|mainland uk|uk mainland|(?:the )?rest of (?:the )?uk)(?![a-z])|(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])/i;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
-  // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
-  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, HUALIEN_TAITUNG, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
+  // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too), in English too ("how
+  // many days to arrive in Kowloon?": a Guangzhou shop's English entry, forty-ninth session, told the mainland's days).
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|九龙|新界|港澳(?![^，,。；;]{0,6}澳门)|(?<![a-z])(?:hong ?kong|kowloon|new territories)(?![a-z])/i, /港澳|澳门|(?<![a-z])maca[uo](?![a-z])/i, HUALIEN_TAITUNG, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}|阿拉斯加/i, /hawaii|(?<![a-z])hi \d{5}|夏威夷/i, /puerto rico|波多黎各/i,
   // The UK's own regions each (one pattern held them all), an address's by its postcode too: "7 Bayhead, Stornoway, Isle of Lewis
   // HS1 2DU" was told the mainland's days, and late by them (a Manchester shop, forty-third session); "to BT7" is Northern Ireland.

@@ -1038,6 +1038,8 @@ test('the shop\'s own place, an order not sent or long on its way in Cantonese, 
     ['可以寄香港吗', 'faq'],
     ['has my Apple Pay gone through', 'order_status'],
     ['do u go thru usps', 'faq'],
+    ['can i get a fapiao for my company? need it for reimbursement', 'invoice'],
+    ['ok 那我重新拍一个 宿舍限电 800w的水壶会跳闸吗', 'faq'],
     ['ok thanks, last q - do u guys sell resin for elegoo mars 4', 'faq'],
   ];
   for (const [text, intent] of cases) assert.equal(nlu.understand(text, at).intent, intent, text);

@@ -217,6 +217,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' flat number', 1.0], [' wrong flat', 1.2], [' apartment number', 1.0], [' unit number', 1.0], [' update+phone', 0.9], [' change+phone', 0.9], [' to my office', 1.0], [' sent to+ instead', 1.0], [' to my work', 0.8], [' contact phone', 1.0], [' contact number', 1.0], [' swap+phone', 1.0],
   ],
   invoice: [
+    // "can i get a fapiao for my company? need it for reimbursement" (a Guangzhou appliance shop's English buyer, forty-ninth session: an order card).
+    [' fapiao', 1.6], [' reimbursement', 0.8],
     ['发票', 2.0], ['开票', 2.0], ['收据', 1.6], ['专票', 2.0], ['普票', 2.0], ['电子票', 1.5], ['抬头', 1.2], ['税号', 1.5], ['报销', 1.0], ['增值税', 1.5],
     [' invoice', 2.0], [' receipt', 1.6], [' vat', 1.2], [' tax id', 1.2], [' billing statement', 1.2], [' company name on', 0.8],
     [' reimburse', 0.8], [' expense', 0.6], [' gst', 1.0],
@@ -355,6 +357,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' never mind+ do you', -1.2], [' never mind+ does', -1.2], [' never mind+ can i', -1.2], [' never mind+ can you', -1.2], [' never mind+ is there', -1.0], [' never mind+ how', -0.8], [' never mind+ what', -0.8],
   ],
   faq: [
+    // "宿舍限电 800w的水壶会跳闸吗" (the same shop: the cancelled order's card).
+    ['跳闸', 1.2], [' trip the breaker', 1.2], [' trip the fuse', 1.2],
     // The shop's own place asked ("where is the Ubi shop exactly and what time can I come?": a Singapore hobby shop, forty-ninth session,
     // given the parcel's tracking twice).
     [' what time can i come', 1.4], [' can i come down', 1.2], [' come down to', 0.8], [' where is+ shop exactly', 1.0], [' where is+ store exactly', 1.0],
