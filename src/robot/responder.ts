@@ -145,7 +145,8 @@ export type QueuedAnswering = boolean | 'nobody' | 'busy';
 const CONNECTING = /\s*(?:I'm connecting you to an agent first in line(?: now)?\.|正在为您优先转接人工客服(?:，请稍候)?。)$/;
 /** The robot's caution on a question of dose or of who may take it, in either language and script. */
 const HEALTH_ADVICE: ReadonlySet<string> = new Set([foldTraditional(TEXTS.zh.healthAdvice), foldTraditional(TEXTS.en.healthAdvice)]);
-const DANGER_ASKED = /[?？]|会不会|要不要|怎么办|咋整|咋办|能不能|吗|(?<![a-z])(?:what (?:do|should) i do|should i|is it|will it|can i)(?![a-z])/i;
+// Cantonese too ("會唔會爆㗎 屋企有細路" five seconds on: a Hong Kong phone shop, forty-ninth session, told not to send it again).
+const DANGER_ASKED = /[?？]|会不会|会唔会|要不要|使唔使|点算|系咪|怎么办|咋整|咋办|能不能|吗|㗎|(?<![a-z])(?:what (?:do|should) i do|should i|is it|will it|can i)(?![a-z])/i;
 /** Worse now, said without a question ("they have iron in them i think. shes a little sleepy": a US vitamins shop, forty-first session, a "did you mean"). */
 const DANGER_WORSE = /越来越|加重|没精神|叫不醒|睡过去|肿|喘|呼吸|害怕|发烧|软了|没力气|脱水|着火|起火|烧起来|爆炸|炸了|抽搐|(?<![a-z])(?:on fire|flames?|explod\w*|seiz\w*|not breathing|fever|limp|dehydrat\w*|sleepy|drowsy|worse|(?:won'?t|will not) wake|not waking|breath\w*|swell\w*|swollen|turning blue|faint\w*|passed out|floppy|scared)(?![a-z])/i;
 

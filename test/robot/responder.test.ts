@@ -13,6 +13,7 @@ import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
+import { toTraditional } from '../../src/robot/traditional.ts';
 import { TEXTS } from '../../src/robot/replies.ts';
 import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
@@ -614,6 +615,14 @@ for (const f of SQL_FACTORIES) {
         await ask(p, '会不会炸啊 家里还有猫', 1000);
         const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
         assert.deepEqual(said, [`bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.queuedKept}`, `bot:${TEXTS.zh.safetyFirst}`], 'told again, a statement in a burst kept, a question told at once');
+        // Asked in Cantonese, told at once too (a Hong Kong shop, forty-ninth session: "會唔會爆㗎 屋企有細路" five seconds on was told it was kept).
+        const hk = buyer('buyer_r_hk');
+        const hkId = (await conversations.send(hk, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await ask(hk, '喂 另外我部27000mAh尿袋而家叉緊電 突然好燙 個殼仲脹咗起嚟 有少少燶味 點算呀');
+        await ask(hk, '已經拔咗 擺咗喺露台地下 仲係好熱 會唔會爆 屋企有細路', 5000);
+        const hkSaid = (await texts(s, conversations, hk, hkId)).filter((m) => m.startsWith('bot:')).slice(-2);
+        for (const m of hkSaid) assert.ok(m.startsWith(`bot:${toTraditional(TEXTS.zh.safetyFirst)}`), m);
         // The robot's own advice marks the danger, whatever the words were (a Vancouver shop: a reading the queue did not share).
         const v = buyer('buyer_r_plug');
         const plug = (await conversations.send(v, say('鼓起来了 我的插头那个'))).ack.conversationId;

@@ -1108,3 +1108,22 @@ test('dangers of the third development set read; its look-alikes (an idiom, the 
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
 });
+
+// Forty-ninth session, second round (a Denver supplements shop, a Hong Kong phone shop, a Chengdu food shop).
+test('a stimulant\'s chest pain, a child\'s iron gummies, lips swelling after gummies, a live cable bitten, a SIM pin swallowed; a fishy return is none', () => {
+  const cases: [string, string | undefined][] = [
+    ['also kinda freaking out, took 2 scoops of the pre workout blast an hour ago and now my chest is tight and hurts and my heart is racing like crazy', 'doctor'],
+    ['omg HELP my 3 yr old got the kids gummies bottle open and ate like half of it, the ones with iron. what do i do??', 'emergency'],
+    ['no!! i am asking what to do, she swallowed maybe 30 iron gummies 10 min ago', 'emergency'],
+    ['so i started the elderberry gummies yesterday and now i have hives all over and my lips feel kinda swollen', 'reaction'],
+    ['my 2 yr old just chewed the charging cable while it was plugged in and theres a little black burn mark on his lip, hes crying', 'injury'],
+    ['救命 我個3歲仔啱啱吞咗新手機盒入面嗰支SIM卡針 佢而家好似冇事 使唔使睇醫生', 'battery'],
+    ['另外一瓶鱼油我已经打开吃了几粒，觉得有鱼腥味，这个也能退吗', undefined],
+    ['i took 2 gummies this morning, when should i take the next', undefined],
+    ['my dog chewed the cable, can you send a new one', undefined],
+    ['孩子会不会把卡针吞下去', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  assert.ok(dangerGoesOn('他说嘴巴有点烧 现在喝了水', 'emergency'));
+  assert.ok(!dangerGoesOn('发票怎么开 空气炸锅那单要开个人的', 'device'));
+});

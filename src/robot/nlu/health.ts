@@ -88,7 +88,7 @@ const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|bre
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
-const TAKEN = /吃了|吃完|食咗|食了|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
+const TAKEN = /吃了|吃完|食咗|食了|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the|\d+|two|three|four|a double|double|extra|some|my)\b|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /**
@@ -123,7 +123,7 @@ const TOO_MUCH = /吃多了|药吃多|服用过量|过量服用|吃过量|(?<![a
 const SWALLOWED = /吞了|偷吃|(?<![a-z])(?:got into|swallowed)(?![a-z])/;
 /** Eaten or drunk: of a medicine, an emergency when a lot of it, or a child's or a pet's of the buyer's own ("my dog ate my advil"). */
 const ATE = /吃了|喝了|吃掉|(?<![a-z])(?:ate|eaten|drank|chewed)(?![a-z])/;
-const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|整[瓶板盒]|半[瓶板盒]|\d+\s*[片颗粒]|(?<![a-z])(?:a bunch|several|a few|half|all of|the whole|a whole|like \d+|\d+ (?:of|pills|tablets|capsules|gummies)|\d+ \w+ol)(?![a-z])/;
+const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|整[瓶板盒]|半[瓶板盒]|\d+\s*[片颗粒]|(?<![a-z])(?:a bunch|several|a few|half|all of|the whole|a whole|like \d+|(?:maybe|about|around) \d+|\d+ (?:of|pills|tablets|capsules|gummies)|\d+ [a-z]+ (?:pills|tablets|capsules|gummies)|\d+ \w+ol)(?![a-z])/;
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
@@ -177,7 +177,8 @@ const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FI
 // "孩子抓着啃破了 吃进去一点" (a Beijing baby-formula shop, forty-fifth session: the order card and the damaged-goods entries).
 const IN_MOUTH = /咬了|咬破|啃破|啃了|吃了|吃进去|吃下去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
-const SMALL_CHILD = /孩子|宝宝|小孩|细路|细佬|细蚊仔|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child|grand(?:son|daughter|kid|child)))(?![a-z])/;
+// A Cantonese age and son ("我個3歲仔": a Hong Kong phone shop, forty-ninth session).
+const SMALL_CHILD = /孩子|宝宝|小孩|细路|细佬|细蚊仔|(?:\d{1,2}|[一二两三四五六七八九十])岁(?:仔|女|大的)|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child|grand(?:son|daughter|kid|child)))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
@@ -219,8 +220,9 @@ const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|水银电池|钮扣电池|�
 // The sharp thing is what was swallowed, next to the verb: not "drank a glass of mouthwash", "nail polish", "胰岛素针" (found in review).
 // A screw too ("put one of the small tamiya screws in his mouth, i think he swallowed it": a Singapore hobby shop, forty-ninth session, the general text).
 const SHARP_THING = String.raw`(?:卡针|取卡针|(?<![胰岛素打织指])针(?![剂管织对线])|图钉|钉子|螺丝钉|螺丝|螺钉|刀片|碎玻璃|玻璃碴|玻璃渣|玻璃屑|玻璃碎片?)`;
+// Words between ("吞咗新手機盒入面嗰支SIM卡針": a Hong Kong phone shop, forty-ninth session, kept in the queue).
 const SHARP_SWALLOWED = new RegExp(
-  String.raw`(?:吞|咽)[^，,。？?]{0,10}${SHARP_THING}|${SHARP_THING}[^，,。？?]{0,10}(?:吞|咽)|(?<![a-z])swallowed (?:a |an |the |some |his |her |my |one of the |part of a |a piece of )?(?:(?:small|little|tiny|broken|sharp) )?(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needle|safety pin|sewing pin|pin|tack|nail|screw|razor blade|blade|glass|piece of glass)s?(?![a-z])|(?<![a-z])(?:screws?|nails?|tacks?|needles?|safety pins?)\b[^.?!]{0,40}\b(?:swallowed|gulped)(?![a-z])`,
+  String.raw`(?:吞|咽)[^，,。？?]{0,16}${SHARP_THING}|${SHARP_THING}[^，,。？?]{0,10}(?:吞|咽)|(?<![a-z])swallowed (?:a |an |the |some |his |her |my |one of the |part of a |a piece of )?(?:(?:small|little|tiny|broken|sharp) )?(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needle|safety pin|sewing pin|pin|tack|nail|screw|razor blade|blade|glass|piece of glass)s?(?![a-z])|(?<![a-z])(?:screws?|nails?|tacks?|needles?|safety pins?)\b[^.?!]{0,40}\b(?:swallowed|gulped)(?![a-z])`,
 );
 /**
  * Bits of glass in what was already eaten ("瓶子口有个缺口 我怕有玻璃渣渣掉进去了 我已经拌了一碗面吃了几口", then "喉咙有点刺刺的 是不是吞了
@@ -259,7 +261,8 @@ const lodged = (n: string): boolean =>
 /** Breath short from exercise or singing is no emergency ("唱完歌 喉咙有点紧 呼吸有点急": found in review). */
 const EXERTION = /唱|跑|运动|锻炼|爬山|健身|练|(?<![a-z])(?:sing\w*|run\w*|exercis\w*|workout|gym|hik\w*|climb\w*)(?![a-z])/;
 /** The mouth, the lips or the tongue swelling now ("嘴巴有点肿起来了" after a snack: a Chengdu shop, forty-second session, "sorry I couldn't help"): a reaction. */
-const MOUTH_SWELLS = /(?:嘴巴|嘴唇|舌头)(?:周围|都|也|有点|有些|一直|开始|突然|好像|还)*(?:肿起来|肿了|发肿)|(?<![a-z])(?:lips?|tongue|mouth) (?:is |are |looks? |got |getting |went |started |has |have )?(?:all |a bit |a little |kinda |really |so |gone )?(?:swollen|swelling|puffy|puffing up|swelled)(?![a-z])/;
+// "my lips feel kinda swollen" after starting gummies (a Denver supplements shop, forty-ninth session: "not sure").
+const MOUTH_SWELLS = /(?:嘴巴|嘴唇|舌头)(?:周围|都|也|有点|有些|一直|开始|突然|好像|还)*(?:肿起来|肿了|发肿)|(?<![a-z])(?:lips?|tongue|mouth) (?:is |are |looks? |feels? |got |getting |went |started |has |have )?(?:all |a bit |a little |kinda |kind of |really |so |gone )?(?:swollen|swelling|puffy|puffing up|swelled)(?![a-z])/;
 // Not a joke ("吃完嘴巴都肿了 哈哈"), nor a product's effect asked ("does the lip plumper make your lips swollen?"): found in review.
 const mouthSwells = (n: string): boolean =>
   MOUTH_SWELLS.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n) && !JOKE.test(n) && !SPICY_TALK.test(n) && !/会不会|是不是正常|正常吗|丰唇|(?<![a-z])(?:does|do|will|would|plump\w*|make (?:your|my|the) lips?)(?![a-z])/.test(n);
@@ -277,7 +280,9 @@ const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n
  * A child who ate a whole bottle of it up ("我孙子把一整瓶儿童维生素软糖吃光了 会不会中毒啊": a Shanghai supplements shop, forty-third
  * session, "did you mean…?" in the queue); not a supply finished ("钙片吃完了 再买一瓶", "孩子的钙片吃完了").
  */
-const EATEN_UP = /把[^，,。？?]{0,16}(?:吃光|吃完|全吃|都吃)|(?:一整|整)[瓶盒袋板包罐][^，,。？?]{0,10}(?:吃光|吃完|全吃了|都吃了)|(?<![a-z])(?:ate|eaten|got into|finished) (?:a |the |half a |half the )?(?:whole|entire) (?:bottle|tub|pack|packet|box|jar|bag|tube)(?![a-z])/;
+// Half a bottle, or tens of them ("my 3 yr old got the kids gummies bottle open and ate like half of it, the ones with iron", "she
+// swallowed maybe 30 iron gummies": a Denver supplements shop, forty-ninth session, a "did you mean" and "didn't get that").
+const EATEN_UP = /把[^，,。？?]{0,16}(?:吃光|吃完|全吃|都吃)|(?:一整|整)[瓶盒袋板包罐][^，,。？?]{0,10}(?:吃光|吃完|全吃了|都吃了)|(?<![a-z])(?:ate|eaten|got into|finished) (?:a |the |half a |half the )?(?:whole|entire) (?:bottle|tub|pack|packet|box|jar|bag|tube)(?![a-z])|(?<![a-z])(?:ate|eaten|swallowed|had) (?:like |about |maybe |around |nearly |almost )?(?:half (?:of )?(?:it|them|the (?:bottle|tub|pack|box|jar))|(?:\d{2,}|twenty|thirty|forty|fifty) (?:[a-z]+ )?(?:gumm(?:y|ies)|vitamins?|pills?|tablets?|capsules?))(?![a-z])/;
 /** Bought again, asked in stock, a course finished ("孩子把这瓶钙片吃完了 再买两瓶", "把药都吃完了 还是咳嗽": found in review): a supply, not an accident. */
 const SUPPLY_FINISHED = /再买|再来|还有货|有货吗|回购|复购|还想买|还是咳|还在咳|疗程|(?<![a-z])(?:buy (?:more|another|again)|reorder|order (?:more|again)|in stock|restock)(?![a-z])/;
 /**
@@ -287,7 +292,7 @@ const SUPPLY_FINISHED = /再买|再来|还有货|有货吗|回购|复购|还想�
  */
 const PREGNANT = /怀孕|孕妇|孕期|怀着|孕[一二三四五六七八九十\d]+[个周月]|(?<![a-z])(?:pregnant|pregnancy|weeks? along)(?![a-z])/;
 const BLEEDING = /出血|流血|见红|便血|吐血|尿血|(?<![a-z])(?:bleeding|spotting|blood in (?:her|his|my|the) (?:stool|poop|urine|pee|vomit))(?![a-z])/;
-const BODY_ALARM = /血压[^，,。？?]{0,6}(?:高上去|升高|飙|一下子高|突然高|很高|好高|特别高|上来)|头晕得(?:厉害|不行|站不住|站不稳)|晕倒|昏倒|晕过去|胸口(?:疼|痛|闷得)|胸痛|心跳[^，,。？?]{0,4}(?:很快|好快|特别快|加速|不齐)|(?<![a-z])(?:chest pains?|passed out|fainted|heart (?:is )?(?:racing|pounding)|blood pressure (?:spiked|shot up|went (?:way |right )?up|is (?:really |very |so )?high)|so dizzy (?:she|he|i) (?:can'?t|cannot|can not) stand)(?![a-z])/;
+const BODY_ALARM = /血压[^，,。？?]{0,6}(?:高上去|升高|飙|一下子高|突然高|很高|好高|特别高|上来)|头晕得(?:厉害|不行|站不住|站不稳)|晕倒|昏倒|晕过去|胸口(?:疼|痛|闷得)|胸痛|心跳[^，,。？?]{0,4}(?:很快|好快|特别快|加速|不齐)|胸口(?:发紧|好紧|很紧)|(?<![a-z])(?:chest pains?|chest (?:is |feels |got |went )?(?:so |really |very |kinda |a bit )?(?:tight|hurts|hurting|sore) (?:and|&)|passed out|fainted|heart (?:is )?(?:racing|pounding)|blood pressure (?:spiked|shot up|went (?:way |right )?up|is (?:really |very |so )?high)|so dizzy (?:she|he|i) (?:can'?t|cannot|can not) stand)(?![a-z])/;
 const RISK_ASKED = /会不会|容易|怕|担心|以防|风险|(?<![a-z])(?:will it|could it|might it|can it|risk|in case|afraid|worried)(?![a-z])/;
 // A nose or the gums bleed for many reasons; a pet's is the vet's; a question whether it may be taken is advice; a joke is none (found in review).
 const MINOR_BLEED = /牙龈|鼻子|鼻血|流鼻|(?<![a-z])(?:gums?|nose)(?![a-z])/;
@@ -328,7 +333,7 @@ const emergency = (n: string): boolean => {
   // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
   // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
   if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || petHeadInjury(n) || (glassEaten(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
-  const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || COSMETIC_EATEN.test(n) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
+  const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || SHARP_SWALLOWED.test(n) || COSMETIC_EATEN.test(n) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if ((FACE_AND_BREATH.test(n) || childFaceSwells(n)) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
@@ -343,7 +348,8 @@ const emergency = (n: string): boolean => {
   const pills = medicine || /(?<![a-z])(?:gumm(?:y|ies)|pills?|tablets?|capsules?)(?![a-z])/.test(n);
   if (SWALLOWED.test(n) && pills && (child || LOT.test(n))) return true;
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
-  if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
+  // Not a few taken by a grown-up and a return asked ("另外一瓶鱼油我已经打开吃了几粒，觉得有鱼腥味，这个也能退吗": a Denver shop's buyer, forty-ninth session, told to call 911).
+  if (ATE.test(n) && medicine && ((LOT.test(n) && (child || !RETURN_ASKED.test(n))) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
   // Not years ago ("our dog ate chocolate once years ago, is carob safe": found this session).
   if (((PET_ATE_HARM.test(n) || (PET_ATE_BAKED.test(n) && !SUPPOSED.test(n))) && !LONG_AGO.test(n)) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)(?:猫|狗)?吃/.test(n))) return true;
