@@ -1122,8 +1122,26 @@ test('a stimulant\'s chest pain, a child\'s iron gummies, lips swelling after gu
     ['i took 2 gummies this morning, when should i take the next', undefined],
     ['my dog chewed the cable, can you send a new one', undefined],
     ['孩子会不会把卡针吞下去', undefined],
+    // A slicer that "took the top off" a finger is a cut, not something taken (it had been told to stop taking it).
+    ['mandoline slicer took the top off my finger, can\'t stop the bleeding', 'injury'],
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
   assert.ok(dangerGoesOn('他说嘴巴有点烧 现在喝了水', 'emergency'));
   assert.ok(!dangerGoesOn('发票怎么开 空气炸锅那单要开个人的', 'device'));
+});
+
+// A Denver supplements shop (forty-ninth session): doses and interactions asked in buyers' words had a plain hand-over or an
+// unrelated entry; a doctor's or a pharmacist's question, not the shop's.
+test('a dose or an interaction asked is a doctor\'s or a pharmacist\'s question; a coupon or a payment with something is not', async () => {
+  const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+  const { normalize } = await import('../../src/robot/nlu/index.ts');
+  for (const t of [
+    'my daugter is 4, the bottle say 2 gummies a day but when she is sick can i give her 4?',
+    'how many scoops of pre workout can i take, 1 isnt doing anything for me anymore',
+    'my mom is 68 and takes pills for the pressure, is ok the melatonin for her?',
+    '我妈有高血压，在吃降压药，可以喝你们的人参茶吗',
+    'but is the pre workout safe to take with my adderall?',
+    'how many gummies can my kid take',
+  ]) assert.equal(healthAsked(normalize(t).text), 'advice', t);
+  for (const t of ['can i use the coupon with my other order', '可以用花呗吗', 'is it ok for her if i pay with card']) assert.equal(healthAsked(normalize(t).text), undefined, t);
 });

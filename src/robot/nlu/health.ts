@@ -22,7 +22,9 @@ const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以
 // "can my 4yo take the melatonin?" too (a US vitamins shop, forty-first session: the pregnancy entry offered).
 const GIVE_CHILD = /(?<![a-z])(?:can i give (?:the |my )?\d+ ?(?:yo|year old|yr old|month old)|(?:can|should|could) (?:my|a|the) \d+ ?(?:yo|year old|yr old|month old) (?:take|have|use))(?![a-z])/;
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
-const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
+// How many of them ('how many scoops of pre workout can i take', 'can i give her 4?' of a child's gummies: a Denver supplements shop,
+// forty-ninth session, a plain hand-over and an unrelated entry).
+const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|how many (?:scoops?|gumm(?:y|ies)|pills?|tablets?|capsules?|servings?|drops)\b[^.?!]{0,30}\b(?:can|should|do|could) (?:i|she|he|they|my \w+) (?:take|have|give)|(?:gumm(?:y|ies)|pills?|tablets?|capsules?|drops)\b[^.?!]{0,50}\b(?:can|should|could) i give (?:her|him|them) \d+|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
 // "should i take a benadryl?" after a reaction (a Los Angeles shop, forty-fifth session: "your message is saved").
 const WHO_MAY = /(?<![a-z])(?:(?:is it |(?:it'?s|it is) )?(?:ok|okay|safe|fine|alright) for (?:her|him|me|them|my (?:mum|mom|dad|father|mother|husband|wife|grandma|grandpa|nan|gran)) to (?:drink|eat|take)|should (?:i|she|he|we) (?:take|give (?:her|him|them))(?! (?:a |an |some |the )?(?:photos?|pictures?|pics?|screenshots?|videos?|look|bigger|smaller|larger|size|one|it back|them back|back)(?![a-z]))(?: (?:a|an|some))?|(?:ok|okay|safe|fine) for (?:her|him|me|them|my \w+) to (?:have|use) (?:the |my |some |a )?[a-z ]{0,20}(?:capsules?|gumm(?:y|ies)|tablets?|pills?|collagen|ginseng|melatonin|turmeric|tea|coffee|supplements?|vitamins?|powder)(?![a-z])(?![^.?!]{0,20}(?:delivered|sent|shipped)))(?![a-z])|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:(?:i'?m|i am) |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
@@ -84,11 +86,16 @@ const CAUSED_BEFORE = /(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾
 const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|正常反应|(?<![a-z])(?:is (?:it|this|that) normal|normal for|normal reaction)(?![a-z])/;
 // A condition treated, or its medicine ("my mum has high blood pressure and takes amlodipine, is it ok for her to drink longjing every
 // day?": a Hangzhou tea shop, forty-fifth session, "Great. Message me any time").
-const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|breastfeeding|副作用|伤肝|伤肾|华法林|高血压|降压药|心脏病|糖尿病|(?<![a-z])(?:side effects?|medicine|medication|meds|pills|ibuprofen|paracetamol|aspirin|antibiotics|sertraline|warfarin|prenatals?|d3|(?:high )?blood pressure|hypertension|heart condition|diabet\w*|amlodipine|metformin|statins?|thyroid|levothyroxine)(?![a-z])/;
+/**
+ * Asked whether it goes with what they take ("我妈有高血压，在吃降压药，可以喝你们的人参茶吗", "is the pre workout safe to take with my adderall?",
+ * "takes pills for the pressure, is ok the melatonin for her?": a Denver supplements shop, forty-ninth session, misses and a hand-over).
+ */
+const INTERACTION_ASKED = /可以(?:喝|吃|服用|用)[^，,。？?]{0,12}(?:吗|么|嘛)|能(?:不能)?(?:喝|吃|服用)[^，,。？?]{0,12}(?:吗|么|嘛|不)|(?<![a-z])(?:(?:safe|ok|okay|fine|alright)\b[^.?!]{0,30}\b(?:with|while (?:taking|on))|(?:can|could|should) (?:i|she|he|they|my \w+) (?:take|have|drink|use)\b[^.?!]{0,40}\b(?:with|while (?:taking|on))|is (?:it )?ok(?:ay)? (?:the|for (?:her|him|me|them)))(?![a-z])/;
+const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|breastfeeding|副作用|伤肝|伤肾|华法林|高血压|降压药|心脏病|糖尿病|抗抑郁|(?<![a-z])(?:side effects?|medicine|medication|meds|pills|adderall|ritalin|ssris?|antidepressants?|blood thinners?|birth control|ibuprofen|paracetamol|aspirin|antibiotics|sertraline|warfarin|prenatals?|d3|(?:high )?blood pressure|hypertension|heart condition|diabet\w*|amlodipine|metformin|statins?|thyroid|levothyroxine)(?![a-z])/;
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
-const TAKEN = /吃了|吃完|食咗|食了|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the|\d+|two|three|four|a double|double|extra|some|my)\b|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
+const TAKEN = /吃了|吃完|食咗|食了|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the(?! (?:top|tip|end|skin|side|edge|corner|head|bus|train|kids?|dog|parcel|box))|\d+|two|three|four|a double|double|extra|some|my)\b|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /**
@@ -535,7 +542,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
-  return WHO_MAY.test(n) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;
+  return (WHO_MAY.test(n) || INTERACTION_ASKED.test(n)) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;
 }
 
 /**
