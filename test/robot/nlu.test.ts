@@ -1040,6 +1040,11 @@ test('the shop\'s own place, an order not sent or long on its way in Cantonese, 
     ['do u go thru usps', 'faq'],
     ['can i get a fapiao for my company? need it for reimbursement', 'invoice'],
     ['ok 那我重新拍一个 宿舍限电 800w的水壶会跳闸吗', 'faq'],
+    ['謝謝你，很有幫助', 'bye'],
+    ['好，門市在哪裡？', 'faq'],
+    ['旺角門市喺邊度？我想今晚去換錶帶', 'faq'],
+    ['另外想問你哋嘅錶帶啱唔啱 Apple Watch Series 9 45mm？', 'faq'],
+    ['喂 我隻尿袋寄咗未呀', 'order_status'],
     ['ok thanks, last q - do u guys sell resin for elegoo mars 4', 'faq'],
   ];
   for (const [text, intent] of cases) assert.equal(nlu.understand(text, at).intent, intent, text);

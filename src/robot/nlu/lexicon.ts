@@ -68,6 +68,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
+    // "我隻尿袋寄咗未呀" (the same shop: the airline entry first).
+    ['寄了没', 1.2], ['寄出了没', 1.2], ['寄出去了没', 1.2],
     // Whether a payment went through ("has my Apple Pay gone through": a Manchester bakery, forty-ninth session, offered the Northern Ireland entry).
     [' pay+ gone through', 1.2], [' pay+ go through', 1.0], [' pay+ went through', 1.0], [' payment+ gone through', 1.2], [' payment+ go through', 1.2], [' payment+ went through', 1.0], ['付款成功了吗', 1.4], ['付成功了吗', 1.4], ['付款成功没', 1.4], ['扣款成功', 1.0],
     // Not sent yet, in Cantonese as normalised ("點解仲未寄出": a Guangzhou appliance shop's Macau buyer, forty-ninth session, offered the
@@ -351,12 +353,16 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' thanks', 1.5], [' thank you', 1.5], [' ta ', 1.2], [' 88 ', 1.2], [' 886 ', 1.2], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9], [' never got it', -0.9], [" didn't get it", -0.9],
     // "brill, cheers" (a Manchester bakery, forty-ninth session: handed to a person as a miss).
     [' brill ', 0.6],
+    // "謝謝你，很有幫助" (a Hong Kong phone shop, forty-ninth session: offered the discount entry).
+    ['很有帮助', 1.2], ['帮到我', 0.8], [' very helpful', 1.2], [' so helpful', 1.2], [' really helpful', 1.2],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
     [' that helps', 1.0], [' if that helps', -1.0], [' thanksgiving', -2.7], [' happy thanksgiving', 2.7], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
     // A question after it is no goodbye ("nvm. do u guys sell the beef jerky in non spicy": found from outside, "Great. Message me any time").
     [' never mind+ do you', -1.2], [' never mind+ does', -1.2], [' never mind+ can i', -1.2], [' never mind+ can you', -1.2], [' never mind+ is there', -1.0], [' never mind+ how', -0.8], [' never mind+ what', -0.8],
   ],
   faq: [
+    // "好，門市在哪裡？", "旺角門市喺邊度？" (the same shop: "no orders found", a locker's tracking).
+    ['门市', 1.3], ['门市在哪', 1.0], ['店铺在哪', 1.2], ['店在哪', 0.8], ['铺头', 1.0],
     // "宿舍限电 800w的水壶会跳闸吗" (the same shop: the cancelled order's card).
     ['跳闸', 1.2], [' trip the breaker', 1.2], [' trip the fuse', 1.2],
     // The shop's own place asked ("where is the Ubi shop exactly and what time can I come?": a Singapore hobby shop, forty-ninth session,

@@ -845,6 +845,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['未俾钱', '没付钱'],
   ['嚟架', ''],
   ['嚟㗎', ''],
+  // "錶帶啱唔啱 Apple Watch Series 9": whether it fits (a Hong Kong phone shop, forty-ninth session: read "啱不对").
+  ['啱唔啱', '适不适合'],
   ['唔啱', '不对'],
   ['我系', '我是'],
   // 喇 alone is also 喇叭 (a speaker): only in these.
