@@ -1120,6 +1120,11 @@ test('a stimulant\'s chest pain, a child\'s iron gummies, lips swelling after gu
     ['救命 我個3歲仔啱啱吞咗新手機盒入面嗰支SIM卡針 佢而家好似冇事 使唔使睇醫生', 'battery'],
     ['另外一瓶鱼油我已经打开吃了几粒，觉得有鱼腥味，这个也能退吗', undefined],
     ['i took 2 gummies this morning, when should i take the next', undefined],
+    ['在不在 问下兔头袋子鼓起来了胀得像个气球 还能吃不', 'spoiled'],
+    ['娃娃嘴巴越来越肿了 说话声音都变了 喘气有点呼哧呼哧的', 'emergency'],
+    ['娃娃很喜欢吃你们的牛肉干', undefined],
+    ['宝宝胀气，你们这个益生菌能吃吗', undefined],
+    ['罐头盒子有点凹但没有鼓起来，能吃吗', undefined],
     ['my dog chewed the cable, can you send a new one', undefined],
     ['孩子会不会把卡针吞下去', undefined],
     // A slicer that "took the top off" a finger is a cut, not something taken (it had been told to stop taking it).
