@@ -6,7 +6,7 @@
  * `npm run eval:bot -- --blind [blind-2]`: a blind test set, once per release; its scores go into
  * docs/robot-evaluation.md and are never tuned to (no floors: it measures, it does not gate).
  * `npm run eval:bot -- --dangers`: the blind set of danger reports (src/robot/eval/blind-dangers/), the same way; `-- --dangers
- * dev-dangers` (or `dev-dangers-2`): their development sets, to read and tune to.
+ * dev-dangers` (or `dev-dangers-2`, `dev-dangers-3`): their development sets, to read and tune to.
  */
 import { SPLITS, type Split } from '../nlu/corpus.ts';
 import { checkFloors, formatReport, pct, readFloors, runBlindEvaluation, runEvaluation, timeUnderstanding } from './evaluate.ts';
