@@ -86,7 +86,8 @@ const DANGER_GOES_ON =
  * what follows is a question of its own.
  */
 // Or a doctor already seen ("去医院拍了片 医生说没事会排出来 吓死我了 谢谢": a Shenzhen shop, forty-third session, told the emergency again).
-const HELP_CALLED = /(?:已经|刚|刚刚)?(?:打了|叫了|拨了|打过)(?:120|110|119|999|911|000|急救|救护车)|救护车(?:来了|到了|在路上)|在(?:去)?医院|到医院了|医生说|拍了片|看过医生了|(?<![a-z])(?:(?:the )?doctors? (?:said|says)|x-?ray (?:was|is|came back|showed))(?![a-z])|(?<![a-z])(?:(?:already |just )?called (?:911|999|000|111|poison control|an ambulance|the ambulance|the vet)|ambulance (?:is )?(?:coming|here|on (?:its|the) way)|(?:at|in) the (?:er|hospital|vet)|on (?:our|my) way to the (?:er|hospital|vet))(?![a-z])/i;
+// The bank called about a scam too ("rang the bank, card is blocked, thanks": a Manchester bakery, forty-ninth session, warned again whole).
+const HELP_CALLED = /(?:已经|刚|刚刚)?(?:打了|叫了|拨了|打过)(?:120|110|119|999|911|000|急救|救护车|银行)|(?:卡|银行卡)(?:已经)?(?:冻结|挂失)了|(?<![a-z])(?:(?:rang|called|phoned) (?:the|my) bank|(?:card|account) (?:is|was|has been|got) (?:blocked|frozen|cancell?ed|stopped)|(?:blocked|froze|cancell?ed|stopped) (?:my|the) card)(?![a-z])|救护车(?:来了|到了|在路上)|在(?:去)?医院|到医院了|医生说|拍了片|看过医生了|(?<![a-z])(?:(?:the )?doctors? (?:said|says)|x-?ray (?:was|is|came back|showed))(?![a-z])|(?<![a-z])(?:(?:already |just )?called (?:911|999|000|111|poison control|an ambulance|the ambulance|the vet)|ambulance (?:is )?(?:coming|here|on (?:its|the) way)|(?:at|in) the (?:er|hospital|vet)|on (?:our|my) way to the (?:er|hospital|vet))(?![a-z])/i;
 /** Worse or again after help was had ("医生说要住院观察 现在还在吐 怎么办": found in review): it goes on. */
 const WORSENING = /还在|又|越来越|更严重|加重|(?<![a-z])(?:still|again|worse|just (?:vomited|threw up))(?![a-z])/;
 /**

@@ -1133,6 +1133,10 @@ test('a stimulant\'s chest pain, a child\'s iron gummies, lips swelling after gu
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
   assert.ok(dangerGoesOn('他说嘴巴有点烧 现在喝了水', 'emergency'));
   assert.ok(!dangerGoesOn('发票怎么开 空气炸锅那单要开个人的', 'device'));
+  // The bank already called after a scam: a thanks, not the warning again (a Manchester bakery).
+  assert.ok(!dangerGoesOn('rang the bank, card is blocked, thanks', 'fraud'));
+  assert.ok(!dangerGoesOn('银行卡已经冻结了 谢谢', 'fraud'));
+  assert.ok(dangerGoesOn('they took more money from the bank again', 'fraud'));
 });
 
 // A Denver supplements shop (forty-ninth session): doses and interactions asked in buyers' words had a plain hand-over or an

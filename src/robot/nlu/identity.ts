@@ -9,7 +9,8 @@ import { foldTraditional } from '../lexicon/index.ts';
 // "你叫什么名字", "what's your name", "who are you" ask who answers too (found from outside: "没太理解").
 // Cantonese too: "你係咪機械人" (found from outside: asked whether a person was wanted).
 const ZH = /(?:你|您)们?(?:是不是|是|到底是|系咪|系唔系)(?:个|一个)?(?:真人|活人|机器人|机械人|机器(?=[吗吧啊么呀]|$)|人工智能|ai(?![a-z]|生成|画|做|写|修)|智能客服|自动回复)|是真人(?:吗|嘛|么|马|还是)|是机[器械]人?(?:吗|嘛|么|吧|啊|喔|哦)|(?:你们|你|您)(?:的|家)?客服是(?:不是)?(?:个|一个)?(?:真人|机器人|机械人|ai(?![a-z]))|(?:你|您)是?(?:叫什么|叫啥|谁|哪位)|(?:你|您)的名字/i;
-const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an\s+)?(?:real\s+(?:person|human)|human|person|bot|robot|ai|computer|machine)\b|\bis\s+this\s+(?:just\s+|only\s+|really\s+|even\s+)?(?:a\s+)?(?:bot|robot|real\s+person|human|automated)\b|\bam\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|real\s+person|human|machine|computer)\b|\bwhat(?:'s|\s+is)\s+your\s+name\b|\bwho\s+(?:are|r)\s+(?:you|u)\s*[?!.？！。]*\s*$/i;
+// Singapore's "u bot is it" (a Singapore hobby shop, forty-ninth session: asked whether a person was wanted).
+const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an\s+)?(?:real\s+(?:person|human)|human|person|bot|robot|ai|computer|machine)\b|\bis\s+this\s+(?:just\s+|only\s+|really\s+|even\s+)?(?:a\s+)?(?:bot|robot|real\s+person|human|automated)\b|\bam\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|real\s+person|human|machine|computer)\b|\bwhat(?:'s|\s+is)\s+your\s+name\b|\bwho\s+(?:are|r)\s+(?:you|u)\s*[?!.？！。]*\s*$|\b(?:you|u)\s+(?:a\s+)?(?:bot|robot|ai)\s+(?:is\s+it|isit|right|ah|issit)\b/i;
 
 /**
  * Small talk no shop answers: a joke, the weather (where the buyer is too: "今天深圳好热啊", a Shenzhen shop, forty-eighth session,

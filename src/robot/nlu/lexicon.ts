@@ -361,6 +361,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' never mind+ do you', -1.2], [' never mind+ does', -1.2], [' never mind+ can i', -1.2], [' never mind+ can you', -1.2], [' never mind+ is there', -1.0], [' never mind+ how', -0.8], [' never mind+ what', -0.8],
   ],
   faq: [
+    // Dispatch put off ("can you hold off sending the brownies till next monday", "Can I push it back to Saturday instead?": a Manchester
+    // bakery, forty-ninth session, offered the discount entry and the returns policy).
+    [' hold off', 1.4], [' push it back', 1.2], [' push back', 1.0], [' postpone', 1.2], [' delivery date', 0.9], ['推迟发货', 1.2], ['晚点发', 0.9], ['先别发', 1.2], ['改期', 0.9],
     // "好，門市在哪裡？", "旺角門市喺邊度？" (the same shop: "no orders found", a locker's tracking).
     ['门市', 1.3], ['门市在哪', 1.0], ['店铺在哪', 1.2], ['店在哪', 0.8], ['铺头', 1.0],
     // "宿舍限电 800w的水壶会跳闸吗" (the same shop: the cancelled order's card).
@@ -461,6 +464,8 @@ export const NO_WORDS = new Set([
   // Australia's "yeah nah" (read "yes no") is a no (a Sydney shop, thirty-third session: a miss counted).
   'yes no',
   // "nah dont worry" (a Manchester bakery, forty-ninth session: "didn't quite get that").
+  // "no need lah. just asking", "no is ok, i wait" (a Singapore and a Denver shop, forty-ninth session: "didn't get that", a person offered).
+  'no need', 'no need thanks', 'no is ok', 'no is fine', 'no it is ok', 'no its ok',
   'nah', 'nah thanks', 'dont worry', 'do not worry', 'nah dont worry', 'nah do not worry', 'no dont worry', 'no do not worry', 'nah its ok', 'nah it is ok', 'nah all good',
   'nein', 'nein danke', 'nee', 'nee dank je', 'non',
 ]);
