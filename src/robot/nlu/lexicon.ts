@@ -32,6 +32,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "我的车现在怎样了 有消息了吗" (a Singapore hobby shop's buyer of an RC car, forty-ninth session: not understood).
     // "我個電飯煲寄咗好耐都未到，幾時先到香港呀？" (the same shop's Hong Kong buyer: offered the shipping-to-Hong-Kong entry).
     ['好耐都没到', 1.2], ['寄了好耐', 0.9], ['显示+ on hold', 1.2], [' shows on hold', 1.2], [' says on hold', 1.2], [' status+ on hold', 0.9], ['一个多礼拜了', 0.6],
+    // "你们门市寄出的那单到了没" (found in review: the shop's place asked).
+    ['那单到了没', 1.2], ['那单到了吗', 1.2],
     ['有消息了吗', 0.9], ['有消息没', 0.9], ['有没有消息', 0.7], ['有消息了没', 0.9],
     ['快递', 0.6], ['物流', 0.7], ['包裹', 0.6], ['快件', 0.6], ['运单', 0.9], ['单号', 0.4], ['到哪', 0.8], ['到哪了', 0.3], ['在哪', 0.5],
     // "费洛蒙到店了吗 要去哪间7-11拿", "取件码是多少": a parcel waiting at a store or locker (found from outside: not understood).
@@ -354,7 +356,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "brill, cheers" (a Manchester bakery, forty-ninth session: handed to a person as a miss).
     [' brill ', 0.6],
     // "謝謝你，很有幫助" (a Hong Kong phone shop, forty-ninth session: offered the discount entry).
-    ['很有帮助', 1.2], ['帮到我', 0.8], [' very helpful', 1.2], [' so helpful', 1.2], [' really helpful', 1.2],
+    ['很有帮助', 1.2], [' very helpful', 1.2], [' so helpful', 1.2], [' really helpful', 1.2],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
     [' that helps', 1.0], [' if that helps', -1.0], [' thanksgiving', -2.7], [' happy thanksgiving', 2.7], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
     // A question after it is no goodbye ("nvm. do u guys sell the beef jerky in non spicy": found from outside, "Great. Message me any time").
@@ -365,7 +367,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // bakery, forty-ninth session, offered the discount entry and the returns policy).
     [' hold off', 1.4], [' push it back', 1.2], [' push back', 1.0], [' postpone', 1.2], [' delivery date', 0.9], ['推迟发货', 1.2], ['晚点发', 0.9], ['先别发', 1.2], ['改期', 0.9],
     // "好，門市在哪裡？", "旺角門市喺邊度？" (the same shop: "no orders found", a locker's tracking).
-    ['门市', 1.3], ['门市在哪', 1.0], ['店铺在哪', 1.2], ['店在哪', 0.8], ['铺头', 1.0],
+    ['门市', 0.6], ['门市在哪', 1.6], ['门市+边度', 1.6], ['门市+哪里', 1.4], ['店铺在哪', 1.2], ['店在哪', 0.8], ['铺头', 1.0],
     // "宿舍限电 800w的水壶会跳闸吗" (the same shop: the cancelled order's card).
     ['跳闸', 1.2], [' trip the breaker', 1.2], [' trip the fuse', 1.2],
     // The shop's own place asked ("where is the Ubi shop exactly and what time can I come?": a Singapore hobby shop, forty-ninth session,
