@@ -1124,6 +1124,10 @@ test('a stimulant\'s chest pain, a child\'s iron gummies, lips swelling after gu
     ['娃娃嘴巴越来越肿了 说话声音都变了 喘气有点呼哧呼哧的', 'emergency'],
     ['娃娃很喜欢吃你们的牛肉干', undefined],
     ['宝宝胀气，你们这个益生菌能吃吗', undefined],
+    // The review's leftovers: a pet poisoned by a cleaner, a grown-up hurt after drinking bleach water; a worry is none.
+    ['the dog is foaming at the mouth after licking the floor cleaner', 'petEmergency'],
+    ['我喝了好几口加湿器水箱里的水 前两天往里面滴了84消毒液没冲干净 现在喉咙有点烧', 'emergency'],
+    ['my dog licked the floor after i used the cleaner, is the cleaner pet safe?', undefined],
     ['罐头盒子有点凹但没有鼓起来，能吃吗', undefined],
     ['my dog chewed the cable, can you send a new one', undefined],
     ['孩子会不会把卡针吞下去', undefined],

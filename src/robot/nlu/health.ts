@@ -181,6 +181,9 @@ const CARE_GOODS_EN = 'lotion|body cream|hand cream|face cream|nappy cream|diape
 const CARE_IN_DRINK = `(?:喝了|喝下|喝进去|吃了)[^。？?]{0,24}(?:水|奶|饮料)[^。？?]{0,16}(?:滴了|加了|放了|倒了|兑了|掺了|混了|泡了)[^。？?]{0,4}(?:84(?!毫升|ml|度|元|块|号|\\d)|${CARE_GOODS})|(?<![a-z])(?:drank|swallowed)\b[^.?!]{0,40}\b(?:water|drink|milk)\b[^.?!]{0,30}\b(?:with|had) (?:some |a bit of |a little )?(?:${CARE_GOODS_EN})`;
 const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|饮了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|饮了|吞了|舔了)(?:一口|几口|一点|好几口|一些|啲)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])|${CARE_IN_DRINK}`);
 const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|haha|better now|works great|love it)(?![a-z])/;
+const CARE_HURTS = /喉咙|嗓子|肚子|胃|难受|烧|疼|痛|吐|恶心|(?<![a-z])(?:throat|stomach|tummy|sick|burn\w*|vomit\w*|threw up|throwing up)(?![a-z])/;
+const PET_POISONED = /(?<![a-z])(?:cat|dog|kitten|puppy|pup)s?\b[^.?!]{0,30}\b(?:foaming at the mouth|drooling|vomit\w*|throwing up|licked|licking|drank|ate)\b[^.?!]{0,30}\b(?:floor cleaner|cleaner|bleach|detergent|antifreeze|disinfectant|dishwasher pod|laundry pod)s?(?![a-z])/;
+const petPoisoned = (n: string): boolean => PET_POISONED.test(n) && !/(?<![a-z])(?:pet[- ]safe|is (?:it|the \w+) safe|safe for)(?![a-z])/.test(n);
 const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FINE.test(n) && !/娃娃菜/.test(n);
 // "孩子抓着啃破了 吃进去一点" (a Beijing baby-formula shop, forty-fifth session: the order card and the damaged-goods entries).
 const IN_MOUTH = /咬了|咬破|啃破|啃了|吃了|吃进去|吃下去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
@@ -324,7 +327,7 @@ const PET_CHOKES = /(?:猫咪|小猫|猫|狗狗|小狗|狗)(?![粮砂条罐爪])
 const petChokes = (n: string): boolean => PET_CHOKES.test(n) && !/经常|总是|老是|会不会|怕|担心|(?<![a-z])(?:always|often|what if)(?![a-z])/.test(n);
 const petEmergency = (n: string): boolean => {
   const t = n.replace(/(?:狗|猫)宝宝|毛孩子/g, '狗');
-  return (PET_HARMED.test(t) || PET_ATE_BAKED.test(t) || petChokes(t) || petHeadInjury(t)) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
+  return (PET_HARMED.test(t) || PET_ATE_BAKED.test(t) || petChokes(t) || petPoisoned(t) || petHeadInjury(t)) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
 };
 /**
  * Choking itself, not a breath failing from a reaction ("my son is choking on a piece of the toy, he can't breathe" was told the
@@ -346,6 +349,9 @@ const emergency = (n: string): boolean => {
   if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || petHeadInjury(n) || petChokes(n) || (glassEaten(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
   const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || SHARP_SWALLOWED.test(n) || COSMETIC_EATEN.test(n) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if ((FACE_AND_BREATH.test(n) || childFaceSwells(n)) && !NOT_A_REPORT.test(n)) return true;
+  // A grown-up too, once it hurts ("我喝了好几口加湿器水箱里的水 前两天往里面滴了84消毒液没冲干净 现在喉咙有点烧": found in review), and a pet
+  // poisoned by a cleaner ("the dog is foaming at the mouth after licking the floor cleaner": found in review).
+  if ((careSwallowed(n) && CARE_HURTS.test(n)) || petPoisoned(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
