@@ -1298,8 +1298,8 @@ const HOLD_ASKED = /保留|留到|留着|留一下|先不付|过两天再说|过
 const UNPAID_SAID = /没付|未付|还没付|没空付|晚点付|待付款|(?<![a-z])(?:unpaid|(?:(?:have ?n'?t|have not)|not|(?:didn'?t|did not)) (?:yet )?paid|pay (?:later|tonight|tomorrow))(?![a-z])/;
 // Told as the unpaid-timeout is, which picks the unpaid order among several ("未付款的订单会保留多久", "还有一单我还没付 能保留到晚上吗" beside a
 // shipped order: a Guangzhou appliance shop, forty-ninth session, asked which order or told the shipped one's status).
-const holdUnpaid = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
-  HOLD_ASKED.test(u.normalized) && UNPAID_SAID.test(u.normalized) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+const holdUnpaid = (u: Understanding, orderId: string | undefined): UnpaidTimeoutTold | undefined =>
+  HOLD_ASKED.test(u.normalized) && UNPAID_SAID.test(u.normalized) ? toldUnpaidTimeout(orderId) : undefined;
 
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
 const SAYS_MINE = /我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/;
@@ -1636,8 +1636,13 @@ const NOT_UNPAID_TIMEOUT = /尾款|定金|订金|付了|付过(?!了(?:会|就|�
 // Not the day's cut-off for sending ("最晚几点付款能当天发货") nor a pre-sale's balance ("尾款付款截止"): the FAQ's (found in review).
 const CUT_OFF = /发货|发出|寄出|当天|今天|尾款|定金|订金/;
 const PAY_DEADLINE = /付款(?:截止|期限|截至)|(?:最晚|最迟)(?:几点|什么时候|啥时候|哪天)(?:前)?(?:要|得)?(?:付款|付钱|支付|付)/;
-const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
-  ((UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+/** By when the unpaid order must be paid, of the order named or the unpaid one among the buyer's orders. */
+type UnpaidTimeoutTold = Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'>;
+function toldUnpaidTimeout(orderId: string | undefined): UnpaidTimeoutTold {
+  return { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
+}
+const unpaidTimeout = (u: Understanding, orderId: string | undefined): UnpaidTimeoutTold | undefined =>
+  ((UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? toldUnpaidTimeout(orderId) : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,

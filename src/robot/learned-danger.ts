@@ -15,7 +15,7 @@ import type { SafetyKind } from './safety.ts';
  * "my stomach's on fire"), or asked before the goods came ("电池鼓包的话能退吗？我还没收到货"): no danger now (the development danger
  * set, forty-fifth session: its false alarms). And from the second development set (forty-sixth session): asked before buying
  * ("電池鼓包是什麼原因？想先了解再買", "is there a cool-touch version?", "Our old cot broke so we're buying yours"), over at once ("我直接挂了拉黑了",
- * "Didn't click it", "冲一下就好了"), a joke ("这手机性能太炸了", "正常吧哈哈") And from the third (forty-ninth session): an idiom
+ * "Didn't click it", "冲一下就好了"), a joke ("这手机性能太炸了", "正常吧哈哈"). And from the third (forty-ninth session): an idiom
  * ("辣到冒烟"), the news, a scare that was nothing ("虚惊一场"), a scam stopped or only feared, how to report one.
  */
 const NO_DANGER_NOW =
