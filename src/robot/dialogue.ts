@@ -107,6 +107,8 @@ export interface DialogueState {
   readonly softOffer?: true;
   /** The robot asked which of these shop FAQ questions the buyer meant (the FAQ was unsure). */
   readonly faqOptions?: readonly string[];
+  /** `faqOptions` kept past one answer of another entry (`faqOfferAside`): not kept again. */
+  readonly faqAside?: true;
   /** The shop's entry just answered (its question and the start of its answer): "那未开封的呢" next asks on about it. */
   readonly faqLast?: { readonly q: string; readonly a: string };
   /**
@@ -186,6 +188,7 @@ export function parseState(raw: unknown): DialogueState {
   const f = r.faqOptions;
   if (Array.isArray(f) && f.length >= 1 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
     s.faqOptions = [...(f as string[])];
+    if (r.faqAside === true) s.faqAside = true;
   }
   const last = r.faqLast as { q?: unknown; a?: unknown } | undefined;
   if (last && typeof last.q === 'string' && typeof last.a === 'string' && last.q.length <= MAX_FAQ_QUESTION && last.a.length <= MAX_FAQ_LAST_ANSWER) s.faqLast = { q: last.q, a: last.a };
@@ -1335,7 +1338,7 @@ const ANOTHER_ASK = /\d{2,}|新地址|取消|退|帮我|(?<![a-z])(?:cancel|refu
 /** Beside a number, only news asked of it ("any news?", "怎么样了"): not a complaint or a question about the goods (found in review). */
 const NEWS_ASKED = /^\W*(?:(?:any )?(?:news|update|updates)|status|(?:whats|what is) happening|到哪了?|怎么样了?|咋样了?|进度|呢|情况)\W*$/;
 /** The buyer says the money is late or has not come ("已经4天了还没到", "可是我没收到钱", "it's been 4 days"). */
-const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|已经\d+日(?!期)|(?:看不到|没看到|见不到|没见到)(?:我的)?(?:钱|款|退款)|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|(?:it is|its|it has) been (?:over |more than |nearly |almost )?(?:a|an|one|two|three|\d+) (?:days?|weeks?)|days already|overdue)(?![a-z])/;
+const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|已经\d+日(?!期)|(?:看不到|没看到|见不到|没见到)(?:我的)?(?:钱|款|退款)|好几天|这么久|这么慢|太慢|(?<![a-z])(?:(?:taking|takes|took) (?:so|too|this) long|so slow|still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|(?:it is|its|it has) been (?:over |more than |nearly |almost )?(?:a|an|one|two|three|\d+) (?:days?|weeks?)|days already|overdue)(?![a-z])/;
 /** Which carrier ("哪家快递", "顺丰吗", "which courier"). */
 const CARRIER_Q = /什么快递|哪家快递|哪个快递|什么物流|哪家物流|(?:顺丰|中通|圆通|韵达|申通|京东|邮政|极兔|ems)(?:快递)?(?:吗|嘛|么)|(?<![a-z])(?:which|what) (?:courier|carrier|delivery company|shipping company)(?![a-z])/;
 /** This buyer's order already sent ("我这单", "发的", "did you ship it with"). */
@@ -1410,8 +1413,14 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   // status: the return, not the goods' delivery (found from outside: the outbound parcel of Nov 20, three times).
   // The engine's own guess of it is taken as said ("收到了吗" was offered FAQ entries: found from outside).
   if (state.topic === 'aftersale_progress' && !orderId && RETURN_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress', u: { ...u, guessed: undefined } };
+  // "为什么这么慢", "why is it taking so long" right after a request's status: that request is slow, a person's to chase
+  // (found from outside: "not understood", an FAQ guess on remote delivery).
+  if (state.topic === 'aftersale_progress' && !orderId && SLOW.test(u.normalized) && !CHASED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)) return { intent: 'aftersale_progress' };
   return undefined;
 }
+/** Slowness complained of, the thing unnamed; a chase asked with it ("太慢了吧 帮我催一下") is a person's. */
+const CHASED = /催|(?<![a-z])(?:chase|hurry)(?![a-z])/;
+const SLOW = /这么慢|那么慢|太慢|好慢|咋这么慢|(?<![a-z])(?:(?:taking|takes|take|took) (?:so|too|this|that) long|so slow|too slow|why (?:is|does) it take)(?![a-z])/;
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
 // Not "have you got the black ones in stock", "go to my account", "process it as a refund instead" (found in review).
 const RETURN_FOLLOW = /(?<![a-z])(?:(?:did|have|has) (?:you|u|you guys|u guys|y'?all|the warehouse|your warehouse|they) (?:get|got|gotten|receive[d]?) (?:it|them|my return|the return|my package)(?: yet| back)?|(?:did|have) (?:you|u|you guys|u guys) (?:get|got|receive[d]?) (?:it )?yet|(?:till|until|before|when|how long)\b.{0,20}\bprocess (?:it|them|my return|the return)|arrived? at (?:your|the) warehouse|(?:goes|go|going|put|paid) back (?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|account|bank)|refunded (?:back )?(?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|bank))(?![a-z])|(?:仓库|你们)(?:那边)?收到(?:货|了)?(?:了)?(?:没|吗|没有)|^收到(?:货)?(?:了)?(?:吗|没有?)[?？]*$/;
@@ -1497,7 +1506,7 @@ const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:我)?(?:未付款|没
  */
 // After what the buyer thought ("哦 我以为付了 那钱扣了没得": a Chengdu shop, thirty-sixth session, handed over as if charged).
 // Also asked mid-message and ended by a question mark ("so was i charged anything?? my bank app shows a pending $13": an LA shop, forty-fifth session, the card alone).
-const CHARGE_ASKED = /(?:^|[\s，,。!！]|以为(?:已经)?(?:付|支付)(?:了|过了|款了))(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没得|没有|没|吗|么)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没得|没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this)(?: one| order)?)?[?\s]*$|(?<![a-z])(?:was i|did i get|have i been|was my (?:card|account)) (?:charged|billed)(?: (?:anything|at all|for (?:it|that|this)(?: one| order)?))?(?=\s*[?.!])/;
+const CHARGE_ASKED = /(?:^|[\s，,。!！]|^[哦噢喔嗯啊](?=那)|以为(?:已经)?(?:付|支付)(?:了|过了|款了))(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没得|没有|没|吗|么)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没得|没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this)(?: one| order)?)?[?\s]*$|(?<![a-z])(?:was i|did i get|have i been|was my (?:card|account)) (?:charged|billed)(?: (?:anything|at all|for (?:it|that|this)(?: one| order)?))?(?=\s*[?.!])/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
@@ -1571,12 +1580,13 @@ const DETAILS_GIVEN = /(?<![a-z])(?:nip|vat(?: id| number| no\.?| reg(?:istratio
 const TRANSFER_LOST = /我(?:已经)?(?:转账|汇款|转了|汇了)[^。？?]{0,30}(?:钱|款)(?:去|跑)?(?:哪|呢)|(?<![a-z])(?:i|we) (?:have |had |already )?(?:transferr?ed|wired|sent the money)\b[^?]{0,80}\bwhere(?:'s| is)? (?:is )?(?:this|that|the|my) money(?![a-z])/;
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel' | 'moneyDisputed' | 'detailsGiven'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  // Asked whether it was taken, of the order just told, before any reading of a dispute ("哦 那我钱扣了没": a Shenzhen shop, fiftieth session, handed over).
+  if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   if (MONEY_DISPUTED.test(u.normalized) || TRANSFER_LOST.test(u.normalized)) return { intent: 'human', moneyDisputed: true };
   if (DETAILS_GIVEN.test(u.normalized) && !/[?？]|吗/.test(u.normalized)) return { intent: 'human', detailsGiven: true };
   if (CHARGED_AFTER_CANCEL.test(u.normalized) && !CHARGE_AHEAD.test(u.normalized)) return { intent: 'complaint', doubleCharge: true, afterCancel: true };
   if (ORDER_TOTAL.test(u.normalized) && !ORDER_TOTAL_NOT.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
   if (DOUBLE_CHARGE.test(u.normalized) && !chargeWorry(u.normalized)) return { intent: 'complaint', doubleCharge: true };
-  if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
   // Read as an FAQ question by a word of the goods ("礼盒付好了" offered "有春节礼盒吗": a Chengdu shop, forty-fourth session); not by the
   // way it was paid ("i paid with credit card" asks of instalments: the shop's entry).
@@ -1769,8 +1779,8 @@ const asksAbout = (u: Understanding): boolean =>
  * orders an intent's question is about ("两个订单都到哪了": the ones on their way), this asks for all.
  */
 // "两个单子一起查一下" (found from outside: only one told). "查下我所有订单" without 的 (a Hangzhou shop, thirty-fifth session).
-// "can u check both of them for me" too (found from outside: "didn't quite get that").
-const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的?)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find) (?:on )?(?:(?:both|all)(?: of)? (?:them|my orders|orders|my parcels|parcels|my packages|packages)|both(?=\s*(?:for me)?[\s?.!]*$))(?![a-z])/;
+// "can u check both of them for me" too (found from outside: "didn't quite get that"), and "check all three of my orders".
+const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的?)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find|look at) (?:on )?(?:(?:both|all|each)(?: of)?(?: the| my)?(?: (?:two|three|four|five|[2-9]))?(?: of)?(?: the| my)? (?:them|orders|parcels|packages)|both(?=\s*(?:for me)?[\s?.!]*$))(?![a-z])/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
@@ -2035,7 +2045,7 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * arrange (found from outside: "change the delivery address?").
  */
 // Also "能不能直接重新给我寄一套", "不是取消！是补发" (found from outside: read as a cancellation, twice).
-const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:just|pls|please|can (?:u|you)|could (?:u|you)) (?:just )?send (?:me |us )?(?:new|replacement|fresh) [a-z]+|resend|prefer (?:a )?(?:replacement|new one)|(?:can i|could i|i want|(?:i'?d|i would) like) (?:get |have )?a replacement)(?![a-z])/;
+const RESEND = /(?:补发|重新发|重发|再发|再寄|重新(?:给我)?寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:just|pls|please|can (?:u|you)|could (?:u|you)) (?:just )?send (?:me |us )?(?:new|replacement|fresh) [a-z]+|resend|prefer (?:a )?(?:replacement|new one)|(?:can i|could i|i want|(?:i'?d|i would) like) (?:get |have )?a replacement)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
 // Nor a message, a picture or a video sent again ("你刚才说的能重新发一遍吗", "可以重新发一下安装视频吗", "resend the photo": found in review).
 const NOT_RESEND = /券|发票|链接|运费|验证码|短信|一遍|视频|图片|照片|说明|二维码|消息|信息|地址|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|email|otp|sms|message|photos?|pictures?|pics?|videos?|instructions?|manual|qr|pdf|files?|details|if)(?![a-z])/;
@@ -2174,7 +2184,7 @@ const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|瓦斯|丁烷|气罐|卡�
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
  * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
  */
-export type Hazard = 'fire' | 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke' | 'eye' | 'smallPart';
+export type Hazard = 'fire' | 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke' | 'eye' | 'smallPart' | 'shock';
 /**
  * The goods in someone's eye, stinging ("some got in my eye and its burning bad 😭😭": a Los Angeles shop, forty-fifth session, "your
  * message is saved" in the queue): rinse it first.
@@ -2298,7 +2308,7 @@ const MOUTH_HURT = /(?:铁丝|钢丝|铁片|玻璃|钉子|订书钉|碎片|针|�
 const CABLE_BITTEN = /咬(?:了|破了?|断了?)?[^，,。？?]{0,4}(?:充电线|电线|数据线|插头)[^。？?]{0,20}(?:烧伤|烫伤|电到|电了|冒火花|起火花)|(?<![a-z])(?:chewed|bit|bitten|chewing|biting)(?: on| into| through)? (?:the |a |my |his |her )?(?:charging |phone |usb |power |charger |extension )?(?:cable|cord|wire)\b[^.?!]{0,60}\b(?:burn\w*|shock\w*|spark\w*)(?![a-z])/;
 // Swallowed as well is the emergency's ("吃出玻璃碴 已经吃了好几个了 舌头也划破了": found in review).
 const mouthHurt = (n: string): boolean => MOUTH_HURT.test(n) && !/吃了好几|已经吃了|吞了|吃下去|(?<![a-z])(?:(?:i'?ve|i have) eaten|eaten some|swallowed)(?![a-z])/.test(n);
-const INJURED = /(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊|皮肤(?!衣)|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到|红|起泡)|(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊)[^，,。]{0,6}(?:割|划|花|拉)(?:了|开了?|出)(?:一|个|一个|一道|道|条|一条)?(?:个|道|条)?(?:口子|伤口)|(?:口子|伤口)[^，,。]{0,6}(?:流血|出血|在流)|(?<![鱼猫狗][^，,。]{0,3})(?:手|脚|腿|脸|头|伤口|孩子|宝宝|小孩|老人|嘴巴?|鼻子?|手指|脚趾|额头|膝盖)(?:(?![鱼虾肉猫狗鸡鸭猪牛羊蹄爪脖排])[^，,。]){0,6}(?:在|一直|还在)流血(?!水)|(?<![鱼猫狗鸡鸭猪牛羊肉蹄爪脖排的])[我他她](?:一直|还)?在?流血(?!水)|(?:手(?![机冲柄工套提表链膜])|手背|手指|手掌|脚(?![垫架踏])|胳膊|皮肤(?!衣))[^，,。]{0,6}(?:起了?(?:个|一个|几个|好多|一些)?(?:水)?泡|泡破了)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his|their) (?:hands?|fingers?|arms?|face|palms?|thumbs?|legs?)(?! (?:buying|on (?:cheap|knock)|before|with (?:cheap|knock)))|(?:shards?|splinters?|piece of glass|glass)\b[^.?!]{0,20}\b(?:went into|went in|stuck in|into) (?:my|his|her|their) (?:foot|feet|hand|finger|palm|leg|arm|knee|toe)|(?<!if the )blisters?(?! plasters?)\b[^.?!]{0,30}\bbleed\w*)(?![a-z])|磨(?:出|起)了?[^，,。]{0,4}血泡|(?:脚|脚后跟|脚趾|手|皮)[^，,。]{0,4}磨(?:破|出血)了/;
+const INJURED = /(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊|皮肤(?!衣)|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到|红|起泡)|(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊)[^，,。]{0,6}(?:割|划|花|拉)(?:了|开了?|出)(?:一|个|一个|一道|道|条|一条)?(?:个|道|条)?(?:口子|伤口)|(?:口子|伤口)[^，,。]{0,6}(?:流血|出血|在流)|(?<![鱼猫狗][^，,。]{0,3})(?:手|脚|腿|脸|头|伤口|孩子|宝宝|小孩|老人|嘴巴?|鼻子?|手指|脚趾|额头|膝盖)(?:(?![鱼虾肉猫狗鸡鸭猪牛羊蹄爪脖排])[^，,。]){0,6}(?:在|一直|还在)流血(?!水)|(?<![鱼猫狗鸡鸭猪牛羊肉蹄爪脖排的])[我他她](?:一直|还)?在?流血(?!水)|(?:手(?![机冲柄工套提表链膜])|手背|手指|手掌|脚(?![垫架踏])|胳膊|皮肤(?!衣))[^，,。]{0,6}(?:起了?(?:个|一个|几个|好多|一些)?(?:水)?泡|泡破了)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his|their) (?:hands?|fingers?|arms?|face|palms?|thumbs?|legs?)(?! (?:buying|on (?:cheap|knock)|before|with (?:cheap|knock)))|(?:shards?|splinters?|piece of glass|glass)\b[^.?!]{0,20}\b(?:went into|went in|stuck in|into) (?:my|his|her|their) (?:foot|feet|hand|finger|palm|leg|arm|knee|toe)|(?<!if the )blisters?(?! plasters?)\b[^.?!]{0,30}\bbleed\w*|(?:red |big |huge |white )?blisters? on (?:her|his|my|their|the baby'?s|the kid'?s) (?:fingers?|hands?|palms?|arms?|thumbs?|face|wrists?)|(?:got|has|have|had|gave (?:her|him|me|them)) (?:a |an )?(?:big |huge |bad )?burn blisters?)(?![a-z])|磨(?:出|起)了?[^，,。]{0,4}血泡|(?:脚|脚后跟|脚趾|手|皮)[^，,。]{0,4}磨(?:破|出血)了/;
 /**
  * Furniture or a TV that tipped over onto someone ("omg my toddler climbed the bookshelf and it tipped over on him, he hit his head and
  * is crying, what do i do": a Toronto furniture shop, forty-fourth session, offered the damaged-furniture entry, then a plain place in
@@ -2332,7 +2342,8 @@ const ALARM_NOT_NOW = /如果|万一|要是|会不会|会响吗|会报警吗|测
 // A device burning now, flames seen ("my scooter battery just caught fire in the lift lobby!! what do i do": a Shenzhen e-bike shop,
 // forty-eighth session, told first to unplug it): the fire's advice, which says when unplugging is safe.
 const DEVICE_ON_FIRE = /(?:电池|充电宝|移动电源|电动车|电瓶车|电瓶|滑板车|平衡车|充电器|插座|插头|插线板|排插|电热毯|取暖器|电暖器)[^，,。？?]{0,6}(?:着火了|起火了|烧起来了|冒火了|着了火)(?![吗么吧])|火苗(?:都)?(?:出来|窜出来|冒出来|蹿出来)了|(?<![a-z])(?:(?:battery|batteries|power ?bank|charger|scooter|e-?bike|e-?scooter|heater|plug|socket|outlet|extension (?:lead|cord)|electric blanket)\b[^.?!]{0,20}\b(?:(?:just |has |have )?caught (?:on )?fire|(?:is|are|was) on fire|burst into flames|went up in flames)|flames (?:coming|shooting) (?:out of|from) (?:the |my )?(?:battery|charger|scooter|e-?bike|plug|socket|outlet|heater))(?![a-z])/;
-const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?:窗帘|被子|沙发|床单|床垫|桌布|地毯|纸箱|衣服|头发)[^，,。？?]{0,4}(?:点着了|烧着了|烧起来了|着火了|着了)|(?<![a-z])(?:(?:set|lit) (?:the |my |our |her |his )?(?:curtains?|sofa|couch|bed|bedding|blanket|rug|carpet|tablecloth|box|bin|hair|house|kitchen) (?:on fire|alight|ablaze)|(?:curtains?|sofa|couch|bedding|blanket|rug|carpet|tablecloth|bin) (?:(?:is |are |was |were |went )?(?:on fire|alight|ablaze|in flames)|caught fire))(?![a-z])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire)(?![a-z])/;
+// Flames in the oven, a house full of smoke ("theres actual flames in the oven now": a Melbourne kitchenware shop, fiftieth session, "not sure").
+const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?:窗帘|被子|沙发|床单|床垫|桌布|地毯|纸箱|衣服|头发)[^，,。？?]{0,4}(?:点着了|烧着了|烧起来了|着火了|着了)|(?<![a-z])(?:(?:set|lit) (?:the |my |our |her |his )?(?:curtains?|sofa|couch|bed|bedding|blanket|rug|carpet|tablecloth|box|bin|hair|house|kitchen) (?:on fire|alight|ablaze)|(?:curtains?|sofa|couch|bedding|blanket|rug|carpet|tablecloth|bin) (?:(?:is |are |was |were |went )?(?:on fire|alight|ablaze|in flames)|caught fire))(?![a-z])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire|(?:actual |real |big )?flames (?:in|inside|coming out of|out of|from|on) (?:the |my |our )?(?:oven|stove|cooktop|hob|pan|pot|microwave|toaster|air ?fryer|kitchen|jar|candle|bbq|barbecue|grill)|(?:oven|stove|pan|pot|microwave|toaster|air ?fryer|candle|grill|bbq)\b[^.?!]{0,12}\b(?:(?:is|are|was) on fire|caught (?:on )?fire|burst into flames|in flames)|(?:whole )?(?:house|kitchen|room|flat|apartment|place) (?:is |was )?(?:full of|filled with) (?:black )?smoke)(?![a-z])|(?:烤箱|灶台|炉子|锅|微波炉|烤面包机|空气炸锅|蜡烛)[^，,。？?]{0,6}(?:着火了|起火了|烧起来了|冒火了|有火苗|出火了)(?![吗么吧])|(?:满屋子?|整个屋子|家里全|屋里全)(?:都)?是烟(?![吗么吧])/;
 const FIRE_NOT_NOW = /推荐|想买|买个|买一个|灭火器|如果|万一|要是|哈哈|(?<![a-z])(?:sale|lol|haha|if|what if|recommend|extinguisher)(?![a-z])/;
 /** Another time, or almost ("a mate's e-bike battery went up in flames last year so I want…", "a charger that nearly caught fire"), or out. */
 // Put out already ("平衡车充电的时候着火了，刚扑灭，墙都熏黑了"): the device's advice (stop, unplug, away from anything flammable).
@@ -2437,8 +2448,10 @@ const spoiledEaten = (n: string): boolean => !/西藏|高原|海拔|拉萨|青�
 // A text or a call that says it is ours ("我妈收到一条短信说是你们店的 让她点链接交运费 她已经付了": found in review, nothing).
 // Or by the shop's own name ("bro got someone whatsapp me say from hobby shop, … send me a link to pay. is that u guys??": a Singapore
 // hobby shop, forty-ninth session, given the parcel's tracking and an offer to chase the carrier).
+// A page on a social site that took the money ("a facebook page asked me to pay by bank transfer… i already sent $78": a Melbourne shop,
+// fiftieth session, a plain hand-over).
 // The courier too with a scam's act ("说是快递丢件理赔 … 钱被转走了", "安全账户": found in review), not a courier's plain notice.
-const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服)|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}快递(?=[^。？?]{0,40}(?:理赔|丢件|违禁|安全账户|加(?:他|她)?微信|转账|转了\d|银行卡|验证码|钱被转走|共享屏幕|(?<!菜鸟|丰巢|驿站)下载(?![^。？?]{0,10}取件)))|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,30}\b(?:whatsapp\w*|messaged|texted|called|rang|dm'?d|emailed) (?:me|my \w+|her|him|us)\b[^.?!]{0,20}\bfrom (?:ur |u |your |the )?(?:[a-z0-9&'-]+ ){0,3}(?:shop|store)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服)|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}快递(?=[^。？?]{0,40}(?:理赔|丢件|违禁|安全账户|加(?:他|她)?微信|转账|转了\d|银行卡|验证码|钱被转走|共享屏幕|(?<!菜鸟|丰巢|驿站)下载(?![^。？?]{0,10}取件)))|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,30}\b(?:whatsapp\w*|messaged|texted|called|rang|dm'?d|emailed) (?:me|my \w+|her|him|us)\b[^.?!]{0,20}\bfrom (?:ur |u |your |the )?(?:[a-z0-9&'-]+ ){0,3}(?:shop|store)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|(?:a|some|this) (?:facebook|fb|insta(?:gram)?|tiktok|marketplace|whatsapp) (?:page|account|shop|seller|group)\b[^.?!]{0,80}\b(?:pay|paid|transfer|bank)|is (?:this|that|it) (?:the )?real [a-z0-9&'. -]{2,30}\?|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
 // A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
@@ -2858,7 +2871,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   // talk or "are you a bot?" answered in between (found from outside: the list was asked again).
   const aside = state.pending && !out.next?.pending && (r.intent === 'faq' || r.intent === 'unknown') && !out.failed && !r.declined ? { pending: state.pending } : {};
   // `focusRequest` is not kept: "cancel it" means the request only right after it was told (found in review).
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...sentBackOf(state, out, u), ...kept, ...aside };
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...sentBackOf(state, out, u), ...kept, ...aside, ...faqOfferAside(state, out, r) };
   const next = withFocusGoods(state, ctx, { ...base, ...keep, ...out.next } as DialogueState, out.failed === true);
   return {
     replies: out.replies,
@@ -2869,6 +2882,15 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     lang: r.lang,
     unavailable,
   };
+}
+
+/**
+ * A "did you mean …?" still waiting after another of the shop's questions was answered in between: a "是" next is to it (a Shenzhen
+ * shop, fiftieth session, "对了这个65w的能给macbook air充吗" offered, "质保多久啊" answered, then "是" kept for a person). For one turn only.
+ */
+function faqOfferAside(state: DialogueState, out: Outcome, r: Resolved): Pick<DialogueState, 'faqOptions' | 'faqAside'> {
+  const answered = r.intent === 'faq' && !out.failed && !out.handover && out.next?.faqLast !== undefined && !out.next.faqOptions;
+  return answered && state.faqOptions?.length === 1 && !state.faqAside && state.faqOptions[0] !== out.next?.faqLast?.q ? { faqOptions: state.faqOptions, faqAside: true } : {};
 }
 
 /** The request whose goods were said to be sent back: kept, or the one just told after "我已经寄回了". */
@@ -5863,7 +5885,8 @@ const AU_STATES = {
   qld: /queensland|(?<![a-z])(?:qld|brisbane)(?![a-z])/i,
   nsw: /new south wales|(?<![a-z])(?:nsw|sydney)(?![a-z])/i,
   vic: /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
-  sa: /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i,
+  // "SA" beside other states' codes too ("regional Victoria, NSW, ACT and SA 2-4 business days": a Melbourne shop, fiftieth session).
+  sa: /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])|(?<=(?:nsw|vic|qld|wa|act|nt|tas)(?:,| and| &|\/) ?)sa(?![a-z])|(?<![a-z])sa(?=(?:,| and| &|\/) ?(?:nsw|vic|qld|wa|act|nt|tas)(?![a-z]))/i,
 } as const;
 // Not a street named after one ("40 Sydney Rd, Brunswick VIC": found in review).
 const AU_CAPITALS: readonly RegExp[] = ['sydney', 'melbourne', 'brisbane', 'perth', 'adelaide'].map((c) => new RegExp(`(?<![a-z])${c}(?![a-z])(?! (?:r(?:oa)?d|st(?:reet)?|ave(?:nue)?|h(?:igh)?wa?y|parade|tce|terrace)(?![a-z]))`, 'i'));
@@ -6032,7 +6055,9 @@ function ofRegions(said: string, home: readonly RegExp[], lang: Lang): string {
     return undefined;
   };
   const kept = clauses.filter((c, i) => (ours ? isHome(c) || (remark(c) && !othersOnly(c.sentence) && follows(i) !== 'other') || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && follows(i) === 'home') : c.named.length === 0));
-  if (!kept.length) return said;
+  // Nothing of the receiver's region, and only words with no time left ("Once dispatched," of an entry whose SA clause was not read:
+  // a Melbourne shop, fiftieth session, said that alone): the whole entry.
+  if (!kept.length || (!ours && !kept.some((c) => TIMED.test(c.x)))) return said;
   return closed(kept.map((c) => c.x).join('').trim(), lang);
 }
 
@@ -6530,8 +6555,12 @@ function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
   // On time by the shop's own word: the day it is due, not an apology for a wait (found from outside: "is it late or what").
   const due = insists ? dueBy(ctx, a) : undefined;
   const person = a.status === 'rejected' || a.status === 'closed' || late || insists;
+  // Asked on about the request just told ("那钱什么时候到账", "which card does it go back to"): the answer without its card again
+  // (found from outside: the same card three times in a row).
+  const told = aftersaleReply(ctx, a);
+  const again = state.topic === 'aftersale_progress' && state.focusRequest === a.aftersaleId;
   return {
-    replies: insists ? [aftersaleReply(ctx, a), { text: due ? t.aftersaleDue(due) : t.aftersaleChase }] : [aftersaleReply(ctx, a)],
+    replies: insists ? [again ? { text: told.text } : told, { text: due ? t.aftersaleDue(due) : t.aftersaleChase }] : [again ? { text: told.text } : told],
     next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
 }
@@ -6709,7 +6738,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
  * When or where the money goes: "是退到微信还是银行卡", "退款大概啥时候到", "when do I get my money back"
  * (found from outside: the status was told again, word for word).
  */
-const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|(?:微信|银行卡|支付宝)还是|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:get|have) (?:my |the |it |me )?(?:[£$€¥]\s?\d[\d.,]*|money|cash)? ?back(?![a-z])/;
+const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|(?:微信|银行卡|支付宝)还是|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)|hit (?:my )?(?:card|account|bank)|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:get|have) (?:my |the |it |me )?(?:[£$€¥]\s?\d[\d.,]*|money|cash)? ?back(?![a-z])/;
 
 /**
  * The shop's own word on when refunded money arrives, for a step where the built-in hint promises

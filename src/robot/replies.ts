@@ -370,6 +370,7 @@ const zh: Texts = {
   hazardFirst: {
     fire: `请马上让所有人离开着火的地方，随手关上门，到安全的地方后拨打火警电话${NUMBER_LISTS.zhFire}；不要回去拿东西，电器或油锅起火不要用水浇。火很小、确定安全时，可以先拔掉电源或用灭火器、湿毛巾盖住。`,
     broke: `为了安全，请先停止使用它，不要再骑、再推、再坐或再站上去；有人受伤的话请先处理伤处，严重时请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。请留好断掉的零件和包装，拍下照片。`,
+    shock: `请先在插座或总闸处断电，不要再碰它和插座，也别再用；被电到后手麻一直不消、胸口疼、心慌心跳乱、头晕或皮肤有灼伤，请马上就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。有人被电住时先断电，别直接用手去拉。`,
     eye: `请马上用流动的清水（温水）冲洗眼睛至少15分钟，别揉，戴隐形眼镜的先取下；冲洗后还疼、看东西模糊或睁不开，请马上去医院急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}。`,
     smallPart: `请先把掉下来的小零件和玩具收起来，放到孩子够不着的地方（三岁以下的孩子容易误吞、卡住喉咙），零件留着别扔；如果孩子可能吞了，或在咳嗽、喘不上气，请马上拨打当地急救电话${NUMBER_LISTS.zhHealth}。`,
     tipped: `请先照看被砸到的人：撞到头以后如果呕吐、犯困叫不醒、说话不清、头越来越痛或昏过去，请马上拨打当地急救电话${NUMBER_LISTS.zhHealth}或去急诊；怀疑伤到脖子或背部就不要挪动。它先别再用，放倒或固定在墙上之前别让孩子靠近。`,
@@ -674,6 +675,7 @@ const en: Texts = {
   hazardFirst: {
     fire: `Please get everyone out of there now, closing the doors behind you, and call the fire service ${NUMBER_LISTS.enFire} once you are safe; don't go back in for anything, and never pour water on an electrical or cooking-oil fire. Only if it is small and safe to do so, unplug it or smother it (a fire blanket, a damp towel, an extinguisher).`,
     broke: `For safety, stop using it now: don't ride, push, sit or stand on it again. If anyone was hurt, see to them first and get medical help if it is serious (your local emergency number ${NUMBER_LISTS.enHealth}). Keep the broken parts and the packaging, and take photos.`,
+    shock: `Please switch it off at the wall or the mains first, and don't touch it, the socket or the plug again or use it. After a shock, numbness or tingling that doesn't go away, chest pain, a racing or uneven heart, dizziness or a burn on the skin need a doctor now: call your local emergency number ${NUMBER_LISTS.enHealth}. If someone is still stuck to it, cut the power first; don't pull them off with your hands.`,
     eye: `Please rinse the eye now with lukewarm running water for at least 15 minutes, don't rub it, and take out contact lenses; if it still hurts, vision is blurry or it won't open, go to the emergency department or call your local emergency number ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}.`,
     smallPart: `Please put the broken-off piece and the toy out of the child's reach now (small parts are a choking hazard for under-3s), and keep the pieces; if they may have swallowed one, or are coughing or struggling to breathe, call your local emergency number ${NUMBER_LISTS.enHealth} now.`,
     tipped: `Please see to whoever it hit first: after a knock to the head, call your local emergency number ${NUMBER_LISTS.enHealth} or go to the emergency department now if they vomit, are drowsy or hard to wake, confused, have a headache that gets worse or passed out; don't move them if the neck or back may be hurt. Don't use it again, and keep children away from it until it is laid down or anchored to the wall.`,

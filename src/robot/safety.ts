@@ -23,7 +23,7 @@ export type SafetyKind = 'device' | 'gas' | Hazard | EmergencyKind | 'reaction' 
  * rest, cut to MAX_UTTERANCE like every reading.
  */
 const SAFETY_WORD =
-  /断|塌|疴|痾|食咗|食了|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|otp|card|bank|link|screen ?shar|mold|mould|spoil|rotten|rancid|smelt|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|bloat|lipo|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|hiss|propane|lpg|valve|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone|buckle|harness|popping open|pops open|popped|came open|clip|latch|isofix|blister|eyelid|eye|wheel|piece|part|泼|眼睛|卡扣|安全带|锁扣|滴|挠|掉毛|流口水|发抖|drool|trembl|shaking|口子|蔫|没精神|精神不好|lethargic|listless|texted|messaged|from your|短信|冒|卡住|卡到|卡在|卡喉|憋|紫|流到|着了|鼓了|melted|flames?|一氧化碳|报警|警报|警報|探测器|探測器|瓦斯|噎|哽|monoxide|alarm|detector|turning blue)/i;
+  /断|塌|疴|痾|食咗|食了|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|otp|card|bank|link|screen ?shar|mold|mould|spoil|rotten|rancid|smelt|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|zap|numb|tingl|electrocut|swell|swollen|bulg|puff|balloon|bloat|lipo|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|hiss|propane|lpg|valve|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone|buckle|harness|popping open|pops open|popped|came open|clip|latch|isofix|blister|eyelid|eye|wheel|piece|part|泼|眼睛|卡扣|安全带|锁扣|滴|挠|掉毛|流口水|发抖|drool|trembl|shaking|口子|蔫|没精神|精神不好|lethargic|listless|texted|messaged|from your|短信|冒|卡住|卡到|卡在|卡喉|憋|紫|流到|着了|鼓了|melted|flames?|一氧化碳|报警|警报|警報|探测器|探測器|瓦斯|噎|哽|monoxide|alarm|detector|turning blue)/i;
 
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): SafetyKind | undefined {
@@ -54,8 +54,19 @@ export function readDanger(text: string, n: string, goods = '', learnedMin = LEA
   return advice === 'battery' && swallowFeared(n) ? undefined : advice;
 }
 
+/**
+ * An electric shock felt ("被电了一下 手麻", "got zapped by the charger and my arm is numb"): the power cut and the signs that need a
+ * doctor, before a sparking device's own advice (a Shenzhen charger shop, fiftieth session: the numb hand after the sparks was kept).
+ */
+const SHOCKED = /被电(?:了|到|击|麻)|触电了|电到(?:了|我|手)|电了(?:我|一下)|被[^，,。？?]{0,6}电(?:了一下|到了|麻了)|(?<![a-z])(?:(?:got|get|been|was|gave me) (?:an? )?(?:electric |nasty |bad |big )?shock(?:ed)?|electrocuted|zapped (?:me|her|him|my)|got zapped)(?![a-z])/;
+const SHOCK_ASKED = /会不会|会漏电吗|怕|担心|万一|如果|防止|(?<![a-z])(?:will it|could it|can it|would it|does it|might|in case|if|afraid|worried)(?![a-z])/;
+/** Numb or tingling after a spark or a leak told: the shock's signs. */
+export const SHOCK_SIGNS = /麻了|发麻|手麻|胳膊麻|麻麻的|心慌|(?<![a-z])(?:numb|tingl\w*|pins and needles)(?![a-z])/;
+const shocked = (n: string): boolean => SHOCKED.test(n) && !SHOCK_ASKED.test(n);
+
 /** A danger reported, an emergency or a hazard now, by the rules. */
 function toldNow(n: string, goods: string): SafetyKind | undefined {
+  if (shocked(n)) return 'shock';
   if (reportsDanger(n, goods)) return reportedKind(n);
   // Choking now, or a chemical in the eye also drunk.
   if (hazardNowEmergency(n)) {
@@ -103,8 +114,10 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   // About to ("so i should pay the RM58 or not?": a Singapore hobby shop, forty-ninth session, the tracking again).
   fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent) (?:in )?(?:my |the |them my |him my |her my )?(?:card|bank|code|details|password|pin))|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
   // What was done about it, told after ("我已经拉闸了 人都下楼了": a Shenzhen shop, forty-eighth session, told it was kept): the advice again.
-  device: /拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])/,
+  device: /拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|麻了|发麻|手麻|麻麻的|(?<![a-z])(?:numb|tingl\w*|pins and needles)(?![a-z])|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])/,
   battery: SWALLOWED_NAMED,
+  // Still bleeding under a towel ("ok pressing a towel on it. its been like 10 min": a Melbourne shop, fiftieth session, kept).
+  injury: /按着|按住|压着|还在流|止不住|流了\d+分钟|(?<![a-z])(?:press\w* (?:a |the |on )?(?:towel|cloth|tissue|it)|pressure on it|still bleeding|(?:won'?t|will not|wont) stop|(?:hasn'?t|has not|not) stopped|(?:it'?s|it is|its) been (?:like |about |over )?\d+ ?min\w*)(?![a-z])/,
   // A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
   emergency: SWALLOWED_NAMED,
 };
@@ -119,10 +132,16 @@ export const dangerEscalates = (text: string, kind: SafetyKind): boolean => ESCA
 /** A follow-up as the readings of what goes on read it: in simplified characters ("要去醫院嗎", "我剛剛已經轉帳了": found in review). */
 const readOn = (text: string): string => foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
 
+/**
+ * Not about the danger told, though its words are there: washing "on hot", or the rest of the goods asked after ("#10450 the tea
+ * towels, can i wash them hot?", "are the other candles from the same batch safe": a Melbourne shop, fiftieth session, told burn
+ * first aid and "get everyone out" again).
+ */
+const NOT_GOING_ON = /(?:洗|烘)[^，,。？?]{0,6}(?:热水|高温)|其他的|其余的|剩下的|另外(?:几|两|一)(?:个|支|根|盒)|同一批|(?<![a-z])(?:wash\w* (?:\w+ ){0,2}(?:on )?hot|hot (?:wash|cycle|setting)|tumble dr\w*|(?:the )?other (?:ones?|candles?|jars?|bottles?|packs?|boxes|items?)|the others|rest of (?:them|the)|same batch)(?![a-z])/;
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
   const t = readOn(text);
   const own = kind !== undefined && GOES_ON_OF[kind]?.test(t) === true;
-  return (DANGER_GOES_ON.test(t) || own) && (!HELP_CALLED.test(t) || WORSENING.test(t));
+  return (DANGER_GOES_ON.test(t) || own) && (!HELP_CALLED.test(t) || WORSENING.test(t)) && !NOT_GOING_ON.test(t);
 };
 
 /**
@@ -135,6 +154,8 @@ const AIRWAY_FINE = /(?:不|没)(?:痒|肿|紧|疼|痛)了|没有?(?:呼吸困�
 export const worsened = (kind: SafetyKind, text: string): SafetyKind => {
   const t = foldTraditional(text.toLowerCase());
   if (kind === 'reaction' && AIRWAY.test(t) && !AIRWAY_FINE.test(t)) return 'emergency';
+  // Numb after the sparks ("人没事 就是手有点麻了一下": a Shenzhen shop, fiftieth session, kept): the shock's advice.
+  if (kind === 'device' && SHOCK_SIGNS.test(t)) return 'shock';
   // The battery named after the general emergency: its own advice, never the general text again (found in review).
   return kind === 'emergency' && SWALLOWED_NAMED.test(t) ? 'battery' : kind;
 };
@@ -157,7 +178,7 @@ export const EMERGENCY_TEXT: Readonly<Record<EmergencyKind, (t: Texts) => string
   headInjury: (t) => t.healthHeadInjury,
 };
 
-const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fire', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'choking', 'headInjury', 'reaction', 'pet', 'petEmergency'];
+const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fire', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'shock', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'choking', 'headInjury', 'reaction', 'pet', 'petEmergency'];
 
 /**
  * Where a conversation that told this goes in the queue: a danger to someone's body or money now goes ahead of

@@ -11345,3 +11345,68 @@ test('the days of a report are no return window; the days to return are', () => 
   assert.equal(returnDays('签收后7天内可以无理由退货'), 7);
   assert.equal(returnDays('Unopened items can be returned within 30 days of delivery.'), 30);
 });
+
+describe('three outside shops of the fiftieth session', () => {
+  const refund = aftersale({ aftersaleId: 'AS-50', orderId: EARBUDS, type: 'refund', status: 'approved' });
+
+  test('a refund asked on about: the answer without its card again; "为什么这么慢", "why is it taking so long" offer a person', async () => {
+    for (const [ask, follow, slow] of [
+      ['我的退款怎么样了', '那钱什么时候到账', '为什么这么慢'],
+      ['hows my refund going', 'when will it hit my card', 'why is it taking so long'],
+    ] as const) {
+      const say = conversation(robotWith({ orders: [earbuds], aftersales: [refund] }));
+      assert.equal((await say(ask)).replies[0]!.card?.kind, 'aftersale', ask);
+      const again = await say(follow);
+      assert.equal(again.intent, 'aftersale_progress', follow);
+      assert.ok(again.replies.every((x) => x.card === undefined), follow);
+      assert.match(textOf(again), /原路退回|the way you paid/, follow);
+      const late = await say(slow);
+      assert.equal(late.intent, 'aftersale_progress', slow);
+      assert.ok(textOf(late).includes(TEXTS[late.lang].aftersaleChase), textOf(late));
+    }
+  });
+
+  test('"can you check all three of my orders" tells each; "重新寄一份吧" after a lost parcel\'s offer is a person\'s', async () => {
+    const third = order({ orderId: '2024112600003333', createdAt: '2024-11-26T12:00:00+08:00', items: [{ sku: 'MUG', title: '陶瓷马克杯', quantity: 1, price: '39.00' }] });
+    const all = await robotWith({ orders: [earbuds, tshirt, third] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'can you check all three of my orders' });
+    assert.equal(all.replies.filter((x) => x.card?.kind === 'order').length, 3, textOf(all));
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    assert.ok((await say('我的快递好像丢了，一直没更新')).replies.length > 0);
+    assert.equal((await say('重新寄一份吧')).handover?.reason, 'requested');
+  });
+
+  test('"哦 那我钱扣了没" after an order cancelled unpaid: nothing was taken, not a hand-over', async () => {
+    const gone = order({ orderId: 'DD-0345', status: 'cancelled', cancelReason: '超时未支付，系统自动取消' });
+    const say = conversation(robotWith({ orders: [gone] }));
+    await say('我那个订单咋被取消了？？我没点取消啊');
+    const r = await say('哦 那我钱扣了没');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /不会扣款/);
+  });
+
+  test('a "did you mean …?" still waits after another entry is answered in between, for one turn', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_sz', [
+      { id: 'w', question: '保修多久？', answer: '充电器、充电宝、无线耳机保修12个月。' },
+      { id: 'c', question: '充电器支持苹果手机快充吗？', answer: '支持。20W/30W PD充电头配C to Lightning线都能快充；65W氮化镓支持笔记本。' },
+      { id: 'r', question: '支持7天无理由退换吗？', answer: '支持7天无理由退换货。' },
+    ]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }), 'u-sz', 'shop_sz');
+    assert.match(textOf(await say('对了这个65w的能给macbook air充吗 还有华为mate60能快充不')), /充电器支持苹果手机快充吗/);
+    assert.match(textOf(await say('质保多久啊')), /保修12个月/);
+    assert.match(textOf(await say('是')), /65W氮化镓支持笔记本/);
+    assert.doesNotMatch(textOf(await say('是')), /65W氮化镓/);
+  });
+
+  test('a delivery entry by state: Adelaide is SA\'s clause; no region read leaves the whole entry, never "Once dispatched." alone; 保養幾耐 is the warranty', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_au', [
+      { id: 'd', question: 'How long does delivery take?', answer: 'Once dispatched, Australia Post delivery times are: Melbourne metro 1-2 business days; regional Victoria, NSW, ACT and SA 2-4 business days; QLD and Tasmania 3-5 business days; WA and NT 5-8 business days.' },
+      { id: 'w', question: '保修多久？', answer: '所有手機享一年原廠保修。' },
+    ]);
+    const ask = (text: string) => createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }).answer({ shopId: 'shop_au', userId: 'u-au', conversationId: 'c', text });
+    assert.match(textOf(await ask('wat r ur delivery times to adelaide anyway')), /SA 2-4 business days/);
+    assert.match(textOf(await ask('how long does delivery take to brisbane')), /QLD and Tasmania 3-5 business days/);
+    assert.match(textOf(await ask('部機保養幾耐呀')), /一年原廠保修/);
+  });
+});

@@ -1228,3 +1228,41 @@ test('the review of the forty-ninth session: dangers read beside a scare or the 
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
 });
+
+test('three shops of the fiftieth session: an ear tip, sunscreen or a desiccant eaten in Cantonese, a chemical burn, a shock, flames in the oven, a scam page; look-alikes are none', () => {
+  const cases: [string, ReturnType<typeof safetyOf>][] = [
+    ['我孩子把耳机的硅胶耳帽吞下去了 咋办啊 三岁', 'emergency'],
+    ['my toddler swallowed an ear tip from the earbuds', 'emergency'],
+    ['救命 我兒子兩歲 剛剛把你們的兒童防曬乳擠出來吃了一口 現在一直在舔嘴巴 要怎麼辦', 'emergency'],
+    ['我個女吞咗乾燥劑 要唔要去急症室', 'emergency'],
+    ['頭先拆你哋寄嚟個盒 入面有包防潮珠 我個囡三歲咬爛咗食咗少少 使唔使睇醫生', 'emergency'],
+    ['就是被果酸灼傷了啦 起水泡 要怎麼處理', 'reaction'],
+    ['我朋友說用你們的果酸換膚精華 敷太久結果臉頰起水泡還脫皮 刺刺熱熱的 這樣正常嗎', 'reaction'],
+    ['oh no my daughter just touched the jar, shes got a red blister on her finger and is screaming', 'injury'],
+    ['被电了一下 手麻', 'shock'],
+    ['充电器漏电 手被电麻了', 'shock'],
+    ['got zapped by the charger and my arm is numb', 'shock'],
+    ['theres actual flames in the oven now', 'fire'],
+    ['seasoning my new skillet in the oven and the whole house is full of smoke and the smoke alarm is going off!!', 'fire'],
+    ['is this the real Hearth & Co? a facebook page asked me to pay by bank transfer to a personal account. i already sent $78', 'fraud'],
+    ['果酸会不会起水泡', undefined],
+    ['will the peel give me blisters?', undefined],
+    ['会不会触电', undefined],
+    ['will it give me a shock if it gets wet', undefined],
+    ['my oven has a window so you can see the flames', undefined],
+    ['do the candles burn with big flames?', undefined],
+    ['is this the real shop page? i want to follow you', undefined],
+    ['有冇保養品試用裝', undefined],
+    ['wax warmer tipped over and spilled hot wax on my wrist, it blistered straight away', 'injury'],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+});
+
+test('what goes on about a danger told: numb after sparks is the shock, a towel pressed for minutes the injury; washing on hot and the other candles are not', () => {
+  assert.equal(dangerGoesOn('人没事 就是手有点麻了一下', 'device'), true);
+  assert.equal(worsened('device', '人没事 就是手有点麻了一下'), 'shock');
+  assert.equal(dangerGoesOn('ok pressing a towel on it. its been like 10 min', 'injury'), true);
+  assert.equal(dangerGoesOn('#10450 the tea towels, can i wash them hot? they shrunk a bit', 'injury'), false);
+  assert.equal(dangerGoesOn('can someone at least tell me if the other candles from the same batch are safe, my mum bought the same ones', 'fire'), false);
+  assert.equal(dangerGoesOn('is it safe to go back in now', 'fire'), true);
+});

@@ -134,3 +134,8 @@ test('an hours entry that opens with who is online is not labelled "Our hours:" 
   assert.equal(hoursAfter('en', 'X.', 'Our customer care team (real humans!) is online Monday to Friday 9am-6pm.'), 'X. Our customer care team (real humans!) is online Monday to Friday 9am-6pm.');
   assert.equal(hoursAfter('zh', 'X。', '人工客服时间：周一至周六 9:00-18:00'), 'X。人工客服时间：周一至周六 9:00-18:00');
 });
+
+test('the wait asked in the last sentence of a longer message, and "咋还没人" (a Melbourne and a Shenzhen shop, fiftieth session)', () => {
+  for (const t of ['ok running it under the tap now. how long till someone actually gets back to me', '转人工了咋还没人', '怎么还没人回']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['为什么还没人买这个', 'i ordered the blue jacket last week and wanted to ask. how long is the warranty', 'how long is the warranty']) assert.equal(asksAboutWait(t), false, t);
+});

@@ -22,6 +22,7 @@ const GROUP_OF: Readonly<Record<SafetyKind, DangerGroup>> = {
   choking: 'person',
   headInjury: 'person',
   smallPart: 'person',
+  shock: 'injury',
   eye: 'eye',
   injury: 'injury',
   cold: 'injury',

@@ -159,7 +159,7 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|脱氧剂|纽扣电池|水银电池|钮扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|防潮珠|防潮剂|脱氧剂|纽扣电池|水银电池|钮扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
 /**
  * Skincare and cosmetics licked or eaten, that very thing ("my 2 year old … licked the brow gel and maybe some of the retinol serum??": a
  * Los Angeles shop, forty-fifth session, offered the shade finder); not "ate breakfast, and the perfume is arriving when?" (found in review).
@@ -172,14 +172,15 @@ const COSMETIC_EATEN = /(?:舔|吃|喝|吞)(?:了|掉|进去)?(?:一大?口|几�
  * not a meal and a cream in one message ("宝宝吃了辅食以后我给他擦了润肤乳"), nor good news ("…皮肤好多了", "回购"): found in review.
  */
 // Household chemicals by their everyday names too ("我孩子喝了消毒水": a Guangzhou appliance shop, forty-ninth session, "not sure").
-const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|消毒水|漂白水|漂白剂|清洁剂|洁厕灵|洗衣凝珠|管道疏通剂|除垢剂|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油';
-const CARE_GOODS_EN = 'lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|laundry pods?|drain cleaner|toilet cleaner|descaler|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash';
+// Sunscreen and face products too ("剛剛把你們的兒童防曬乳擠出來吃了一口": a Taipei shop, fiftieth session, "not understood").
+const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|防晒乳|防晒霜|防晒露|防晒喷雾|洗面奶|洁面乳|化妆水|爽肤水|卸妆油|卸妆乳|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|消毒水|漂白水|漂白剂|清洁剂|洁厕灵|洗衣凝珠|管道疏通剂|除垢剂|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油';
+const CARE_GOODS_EN = 'sunscreen|sunblock|sun cream|lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|laundry pods?|drain cleaner|toilet cleaner|descaler|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash';
 /**
  * Water or a drink the chemical was put in, drunk ("喝了好几口加湿器水箱里的水 我前两天往里面滴了84消毒液清洗没冲干净": a Guangzhou
  * appliance shop's buyer, forty-ninth session, "not sure", then a goodbye to "要不要观察一下再说").
  */
 const CARE_IN_DRINK = `(?:喝了|喝下|喝进去|吃了)[^。？?]{0,24}(?:水|奶|饮料)[^。？?]{0,16}(?:滴了|加了|放了|倒了|兑了|掺了|混了|泡了)[^。？?]{0,4}(?:84(?!毫升|ml|度|元|块|号|\\d)|${CARE_GOODS})|(?<![a-z])(?:drank|swallowed)\b[^.?!]{0,40}\b(?:water|drink|milk)\b[^.?!]{0,30}\b(?:with|had) (?:some |a bit of |a little )?(?:${CARE_GOODS_EN})`;
-const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|饮了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|饮了|吞了|舔了)(?:一口|几口|一点|好几口|一些|啲)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])|${CARE_IN_DRINK}`);
+const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|饮了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|饮了|吞了|舔了|吃到)(?:一口|几口|一点|好几口|一些|啲)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])|${CARE_IN_DRINK}`);
 const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|haha|better now|works great|love it)(?![a-z])/;
 const CARE_HURTS = /喉咙|嗓子|肚子|胃|难受|烧|疼|痛|吐|恶心|(?<![a-z])(?:throat|stomach|tummy|sick|burn\w*|vomit\w*|threw up|throwing up)(?![a-z])/;
 const PET_POISONED = /(?<![a-z])(?:cat|dog|kitten|puppy|pup)s?\b[^.?!]{0,30}\b(?:foaming at the mouth|drooling|vomit\w*|throwing up|licked|licking|drank|ate)\b[^.?!]{0,30}\b(?:floor cleaner|cleaner|bleach|detergent|antifreeze|disinfectant|dishwasher pod|laundry pod)s?(?![a-z])/;
@@ -201,7 +202,8 @@ const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a
  * 一个小零件", "the dog swallowed a sock"): choking or a blockage, the emergency (found mending the fortieth session's leftovers: "not
  * sure" and a returns answer). Not a sweet or a mouthful of milk.
  */
-const THING = /卡针|取卡针|零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?|squeakers?|stuffing)(?![a-z])/;
+// An earbud's ear tip ("孩子把耳机耳帽吞下去了": a Shenzhen charger shop, fiftieth session, "not sure").
+const THING = /卡针|取卡针|耳帽|耳塞|耳套|硅胶套|零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|ear ?tips?|ear ?plugs?|earbud tips?|parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?|squeakers?|stuffing)(?![a-z])/;
 const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
 const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|water|lol|haha)(?![a-z])/;
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
@@ -460,6 +462,12 @@ const SKIN_HELP = /怎么办|咋办|该怎么办|(?:现在|已经|我)过敏了|
 // Or for the better since ("switched to your non-bio detergent because my son's skin went red with the old one, it's been great": found in review).
 const SKIN_SHOPPING = /推荐|怎么选|选哪|哪款|哪个好|怎么保养|平时|掉色|(?<![a-z])(?:recommend|which (?:one|cream|serum|product)|which [a-z ]{0,15}(?:cream|serum|lotion|one) is (?:best|better)|best for|with the old one|(?:has|it'?s|it is|its|it has) been (?:great|good|fine|much better))(?![a-z])/;
 const skinNow = (n: string): boolean => SKIN_NOW.test(n) && SKIN_HELP.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n);
+/**
+ * Skin blistered or burnt by what was put on it, whether or not "is this normal?" is asked ("用你們的果酸換膚精華 敷太久結果臉頰起水泡還
+ * 脫皮 刺刺熱熱的 這樣正常嗎", "就是被果酸灼傷了啦 起水泡": a Taipei shop, fiftieth session, "not understood" and a returns entry).
+ */
+const CHEMICAL_BURN = /(?:果酸|刷酸|换肤|精华|面膜|祛痘|染发|脱毛|酸类)[^。？?]{0,24}(?:起了?(?:水)?泡|灼伤|烧伤|烧脸|烂脸)|(?:灼伤|烧伤|起了?水泡)[^。？?]{0,12}(?:果酸|刷酸|换肤)|(?<![a-z])(?:chemical burn|(?:peel|acid|aha|bha|serum|retinol|hair dye|depilatory|hair removal cream)\b[^.?!]{0,40}\bblister\w*)(?![a-z])/;
+const chemicalBurn = (n: string): boolean => CHEMICAL_BURN.test(n) && !SUPPOSED.test(n) && !/会不会|会起|怕|担心|万一|(?<![a-z])(?:(?:will|could|can|would|does|do|might) (?:it|this|that|they|these|the [a-z]+))(?![a-z])/.test(n);
 const skinReacts = (n: string): boolean =>
   (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n) && (TOPICAL.test(n) || LASTS.test(n));
 /**
@@ -549,7 +557,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
   if (!over && offAndFelt(n)) return 'reaction';
-  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n) || skinNow(n))) return 'reaction';
+  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n) || skinNow(n) || chemicalBurn(n))) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';

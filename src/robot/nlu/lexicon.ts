@@ -390,7 +390,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' which courier', 1.5], [' what courier', 1.5], [' which carrier', 1.5], [' what carrier', 1.5], [' which shipping', 1.2],
     [' delivery free', 1.2], [' free delivery', 1.2], [' australia', 0.8], [' canada', 0.8], [' the uk', 0.8], [' the us ', 0.6], [' usa', 0.8], [' japan', 0.8], [' singapore', 0.8], [' europe', 0.8], [' germany', 0.8], [' france', 0.8],
     [' shipping fee', 1.2], [' shipping cost', 1.2], [' delivery fee', 1.2], [' shipping charge', 1.2], [' free shipping', 1.2],
-    [' shipping to', 0.6], [' ship to', 0.8], [' ship from', 1.2], [' ships from', 1.2], [' size chart', 1.4], [' sizing', 1.2],
+    [' shipping to', 0.6], [' ship to', 0.8], [' you deliver to', 0.8], [' u deliver to', 0.8], [' ship from', 1.2], [' ships from', 1.2], [' size chart', 1.4], [' sizing', 1.2],
     [' what size', 1.0], [' size guide', 1.4], [' fit ', 0.4], [' material', 1.2], [' made of', 1.2], [' fabric', 1.2],
     [' warranty', 1.3], [' guarantee', 1.0], [' authentic', 1.3], [' genuine', 1.3], [' original', 0.8], [' legit', 0.8],
     [' business hours', 1.5], [' your hours', 1.2], [' hours', 0.5], [' opening hours', 1.5], [' open on', 1.0], [' what time', 0.6], [' physical store', 1.4],

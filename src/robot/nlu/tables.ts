@@ -737,7 +737,22 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['攞得未', '可以取了没'],
   ['边个', '哪个'],
   ['边张', '哪张'],
+  // 保養 is Hong Kong's word for a warranty ("部機保養幾耐", "有冇保養": a Hong Kong phone shop, forty-ninth session, not answered);
+  // skin care is 保養品.
+  ['保养几耐', '保修多久'],
+  ['保养期几耐', '保修期多久'],
+  ['保养几多年', '保修几年'],
+  ['保养几多个月', '保修几个月'],
+  ['有冇保养', '有没有保修'],
+  ['有冇保养品', '有没有保养品'],
   ['几耐', '多久'],
+  // Eaten, a daughter, the emergency room ("我個囡三歲咬爛咗食咗少少", "我個女吞咗乾燥劑 要唔要去急症室": a Taipei shop's Hong Kong buyer,
+  // fiftieth session, a desiccant eaten read as nothing four times).
+  ['食咗', '吃了'],
+  ['我个女', '我女儿'],
+  ['我个囡', '我女儿'],
+  ['个囡', '女儿'],
+  ['急症室', '急诊'],
   ['几多日', '几天'],
   ['几多天', '几天'],
   ['几多钱', '多少钱'],
