@@ -58,15 +58,25 @@ export function readDanger(text: string, n: string, goods = '', learnedMin = LEA
  * An electric shock felt ("被电了一下 手麻", "got zapped by the charger and my arm is numb"): the power cut and the signs that need a
  * doctor, before a sparking device's own advice (a Shenzhen charger shop, fiftieth session: the numb hand after the sparks was kept).
  */
-const SHOCKED = /被电(?:了|到|击|麻)|触电了|电到(?:了|我|手)|电了(?:我|一下)|被[^，,。？?]{0,6}电(?:了一下|到了|麻了)|(?<![a-z])(?:(?:got|get|been|was|gave me) (?:an? )?(?:electric |nasty |bad |big )?shock(?:ed)?|electrocuted|zapped (?:me|her|him|my)|got zapped)(?![a-z])/;
-const SHOCK_ASKED = /会不会|会漏电吗|怕|担心|万一|如果|防止|(?<![a-z])(?:will it|could it|can it|would it|does it|might|in case|if|afraid|worried)(?![a-z])/;
-/** Numb or tingling after a spark or a leak told: the shock's signs. */
-export const SHOCK_SIGNS = /麻了|发麻|手麻|胳膊麻|麻麻的|心慌|(?<![a-z])(?:numb|tingl\w*|pins and needles)(?![a-z])/;
-const shocked = (n: string): boolean => SHOCKED.test(n) && !SHOCK_ASKED.test(n);
+// 被电到 and 触电 are also being smitten ("看了模特图 被电到了"): the Chinese readings need the power or the body beside them; Cantonese 電親
+// ("我俾個插蘇電親 隻手好痺", found in review). "Shocked at the fee" is surprise: the English ones need electricity.
+const SHOCKED_ZH = /被电(?:了一下|击了|麻|得|哭|亲)|电亲|被[^，,。？?]{0,8}电(?:了一下|到了|麻了|亲|哭了)|电了(?:我|他|她)?一下|触电了|电到(?:了)?(?:手|我的手)/;
+const SHOCK_CONTEXT = /插座|插头|插排|插线板|插苏|电线|充电|漏电|开关|电器|灯|手|胳膊|麻|痹|痺|哭/;
+const SHOCKED_EN = /(?<![a-z])(?:(?:got|get|gets|been|had|gave (?:me|her|him|my \w+)) (?:an? )?(?:electric|electrical) shock|(?:got|get|gets|had|gave (?:me|her|him|my \w+)) (?:an? )?(?:nasty |bad |big |little |small )?(?:shock|jolt) (?:from|off) (?:the|my|your|a|this|that) |(?:got|was|been) shocked by (?:the|my|your|a|this|that) (?:plug|socket|outlet|charger|cable|wire|lead|cord|kettle|toaster|lamp|light|night ?light|heater|appliance|switch)|electrocut\w*|zapped (?:me|her|him|my)|got zapped)(?![a-z])/;
+// Asked beforehand, another year, a toy or a massager's own feel, a joke (found in review).
+const SHOCK_ASKED = /会不会|会漏电吗|怕|担心|万一|如果|防止|去年|以前|上次|想买|推荐|哈哈|电击器|电蚊拍|按摩|理疗|档位|(?<![a-z])(?:will it|could it|can it|would it|does it|might|in case|if|afraid|worried|last (?:year|time|month)|lol|haha|tens|ems|massag\w*)(?![a-z])/;
+/** Numb or tingling in a hand or an arm after a spark or a leak told: the shock's signs; not 人都麻了 (fed up) nor legs gone to sleep. */
+export const SHOCK_SIGNS = /(?:手|胳膊|手指|手臂|手掌)[^，,。？?]{0,4}(?:麻|痹|痺)|(?<![a-z])(?:(?:hand|hands|arm|arms|finger|fingers|fingertips) (?:is |are |feels? |went |got |still |has gone |have gone )*(?:numb|tingl\w*)|pins and needles in (?:my|his|her) (?:hand|arm|fingers))(?![a-z])/;
+const shocked = (n: string): boolean => ((SHOCKED_ZH.test(n) && SHOCK_CONTEXT.test(n.replace(SHOCKED_ZH, ''))) || SHOCKED_EN.test(n)) && !SHOCK_ASKED.test(n);
+/** A shock with worse in it: unconscious, not breathing, the chest, a fire (found in review: "被电了一下 人晕过去了" was told the shock's advice). */
+const shockOrWorse = (n: string, goods: string): SafetyKind => {
+  if (hazardOf(n) === 'fire' || (reportsDanger(n, goods) && reportedKind(n) === 'fire')) return 'fire';
+  return healthAsked(n, goods) === 'emergency' ? emergencyAdvice(n) : 'shock';
+};
 
 /** A danger reported, an emergency or a hazard now, by the rules. */
 function toldNow(n: string, goods: string): SafetyKind | undefined {
-  if (shocked(n)) return 'shock';
+  if (shocked(n)) return shockOrWorse(n, goods);
   if (reportsDanger(n, goods)) return reportedKind(n);
   // Choking now, or a chemical in the eye also drunk.
   if (hazardNowEmergency(n)) {
@@ -114,10 +124,13 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   // About to ("so i should pay the RM58 or not?": a Singapore hobby shop, forty-ninth session, the tracking again).
   fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent) (?:in )?(?:my |the |them my |him my |her my )?(?:card|bank|code|details|password|pin))|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
   // What was done about it, told after ("我已经拉闸了 人都下楼了": a Shenzhen shop, forty-eighth session, told it was kept): the advice again.
-  device: /拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|麻了|发麻|手麻|麻麻的|(?<![a-z])(?:numb|tingl\w*|pins and needles)(?![a-z])|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])/,
+  device: /拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|(?:手|胳膊|手指|手臂|手掌)[^，,。？?]{0,4}(?:麻|痹|痺)|(?<![a-z])(?:(?:hand|hands|arm|arms|finger|fingers) (?:is |are |feels? |went |got |still )*(?:numb|tingl\w*))(?![a-z])|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])/,
   battery: SWALLOWED_NAMED,
-  // Still bleeding under a towel ("ok pressing a towel on it. its been like 10 min": a Melbourne shop, fiftieth session, kept).
-  injury: /按着|按住|压着|还在流|止不住|流了\d+分钟|(?<![a-z])(?:press\w* (?:a |the |on )?(?:towel|cloth|tissue|it)|pressure on it|still bleeding|(?:won'?t|will not|wont) stop|(?:hasn'?t|has not|not) stopped|(?:it'?s|it is|its) been (?:like |about |over )?\d+ ?min\w*)(?![a-z])/,
+  // Still bleeding under a towel ("ok pressing a towel on it. its been like 10 min": a Melbourne shop, fiftieth session, kept); the
+  // wound or the blood named, not a button held or a beeping blender (found in review).
+  injury: /(?:伤口|血|纱布|毛巾|纸巾)[^，,。？?]{0,6}(?:按着|按住|压着|止不住|还在流|没停)|(?:按着|按住|压着)[^，,。？?]{0,4}(?:伤口|纱布|毛巾|纸巾)|还在流血|血止不住|(?<![a-z])(?:press\w* (?:a |the )?(?:towel|cloth|tissue|gauze|tea towel) (?:on|against) (?:it|the cut|the wound|her \w+|his \w+)|still bleeding|(?:bleeding|blood) (?:(?:won'?t|will not|wont) stop|(?:hasn'?t|has not|not) stopped)|(?:towel|cloth|tissue) (?:is )?(?:soaked|full of blood))(?![a-z])/,
+  // After a shock: the hand still numb, what was done (found in review).
+  shock: /拉闸|断电了|关了总闸|(?:手|胳膊|手指|手臂)[^，,。？?]{0,4}(?:麻|痹|痺)|心慌|胸闷|胸口|(?<![a-z])(?:numb|tingl\w*|turned off the (?:power|mains|breaker)|chest)(?![a-z])/,
   // A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
   emergency: SWALLOWED_NAMED,
 };
@@ -137,7 +150,8 @@ const readOn = (text: string): string => foldTraditional(text.slice(0, MAX_UTTER
  * towels, can i wash them hot?", "are the other candles from the same batch safe": a Melbourne shop, fiftieth session, told burn
  * first aid and "get everyone out" again).
  */
-const NOT_GOING_ON = /(?:洗|烘)[^，,。？?]{0,6}(?:热水|高温)|其他的|其余的|剩下的|另外(?:几|两|一)(?:个|支|根|盒)|同一批|(?<![a-z])(?:wash\w* (?:\w+ ){0,2}(?:on )?hot|hot (?:wash|cycle|setting)|tumble dr\w*|(?:the )?other (?:ones?|candles?|jars?|bottles?|packs?|boxes|items?)|the others|rest of (?:them|the)|same batch)(?![a-z])/;
+// Only asked of the rest's use: "the fire spread to the rest of the kitchen", "剩下的那个充电宝也在冒烟" go on (found in review).
+const NOT_GOING_ON = /(?:洗|烘)[^，,。？?]{0,6}(?:热水|高温)|(?:其他的|其余的|剩下的|另外(?:几|两)个|同一批)[^，,。？?]{0,10}(?:安全吗|能用吗|还能用|能不能用|可以用吗|能点吗|还能点)|(?<![a-z])(?:wash\w* (?:\w+ ){0,2}(?:on )?hot|hot (?:wash|cycle|setting)|tumble dr\w*|(?:(?:the )?other (?:ones?|candles?|jars?|bottles?|packs?|boxes|items?)|the others|rest of (?:them|the \w+)|same batch)\b[^.?!]{0,50}\b(?:safe|ok to use|okay to use|fine to use|still (?:use|light|burn)))(?![a-z])/;
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
   const t = readOn(text);
   const own = kind !== undefined && GOES_ON_OF[kind]?.test(t) === true;
@@ -151,11 +165,14 @@ export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
 // A symptom there, not said to be fine ("呼吸正常 喉咙也不痒了", "no trouble breathing, throat is fine": found in review).
 const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不舒服|难受|刺)|(?:呼吸|喘气?)[^，,。？?]{0,3}(?:困难|急|不上|不过|费劲|不顺)|舌头[^，,。？?]{0,3}(?:肿|麻)|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat (?:is |feels )?(?:itchy|tight|swell\w*|closing|sore|scratchy)|(?:trouble|hard|difficulty|struggling) breathing|(?:can'?t|cannot|can not) breathe|short of breath|wheez\w*|tongue (?:is )?(?:swell\w*|swollen)|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
 const AIRWAY_FINE = /(?:不|没)(?:痒|肿|紧|疼|痛)了|没有?(?:呼吸困难|喘)|呼吸(?:正常|顺畅|没问题|还好)|(?<![a-z])(?:no (?:trouble|difficulty|problem) breathing|breathing (?:fine|ok|okay|normally|normal)|throat (?:is |feels )?(?:fine|ok|okay|normal)|not (?:itchy|swollen|tight))(?![a-z])/;
+/** After a shock: the chest, the heart, fainting or the breath (found in review: "my chest feels tight now" after a shock got nothing). */
+const SHOCK_WORSE = /胸闷|胸口(?:疼|痛|闷)|心慌|心跳(?:很快|好快|乱)|晕|喘不上气|呼吸困难|(?<![a-z])(?:chest|heart (?:is )?racing|racing heart|faint\w*|passed out|(?:can'?t|cannot|can not) breathe|dizzy)(?![a-z])/;
 export const worsened = (kind: SafetyKind, text: string): SafetyKind => {
   const t = foldTraditional(text.toLowerCase());
   if (kind === 'reaction' && AIRWAY.test(t) && !AIRWAY_FINE.test(t)) return 'emergency';
   // Numb after the sparks ("人没事 就是手有点麻了一下": a Shenzhen shop, fiftieth session, kept): the shock's advice.
-  if (kind === 'device' && SHOCK_SIGNS.test(t)) return 'shock';
+  if ((kind === 'device' || kind === 'shock') && SHOCK_SIGNS.test(t)) return 'shock';
+  if (kind === 'shock' && SHOCK_WORSE.test(t)) return 'emergency';
   // The battery named after the general emergency: its own advice, never the general text again (found in review).
   return kind === 'emergency' && SWALLOWED_NAMED.test(t) ? 'battery' : kind;
 };

@@ -11410,3 +11410,47 @@ describe('three outside shops of the fiftieth session', () => {
     assert.match(textOf(await ask('部機保養幾耐呀')), /一年原廠保修/);
   });
 });
+
+describe('three outside shops of the fiftieth session, the second half', () => {
+  test('"ok I wait for the person" asks for one; "i wait for the person to deliver it" does not', async () => {
+    for (const text of ['ok I wait for the person. Thank you dear, you are very kind', "i'll wait for an agent", '那我等人工吧']) {
+      assert.equal((await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })).handover?.reason, 'requested', text);
+    }
+    assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'i wait for the person to deliver it' })).handover, undefined);
+  });
+
+  test('"theres nothing on my porch" of a parcel shown delivered offers a person; "can u just send another one" then hands over', async () => {
+    const done = order({ orderId: 'MK-10420', status: 'delivered' });
+    const track = logistics({ orderId: 'MK-10420', status: 'delivered', events: [{ time: '2024-11-26T14:00:00+08:00', location: 'Richmond VIC', description: 'Delivered - left in a safe place (front porch)' }] });
+    const say = conversation(robotWith({ orders: [done], logistics: [track] }));
+    const first = await say('says my order was deliverd last thurs but theres nothing on my porch??');
+    assert.match(textOf(first), /Shall I get a human agent/);
+    assert.equal((await say('checked with the neighbours, nothing. can u just send another one')).handover?.reason, 'requested');
+    // Two orders on their way, none shown delivered: which one is asked, not the newest told.
+    const two = await robotWith({ orders: [earbuds, tshirt] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'tracking says delivered yesterday but nothing on my porch' });
+    assert.equal(two.replies[0]!.card?.kind, 'choice');
+  });
+
+  test('a payment made at a convenience store and still shown unpaid goes to a person; a new order\'s dispatch and an opened product\'s life are the shop\'s questions', async () => {
+    const unpaid = order({ orderId: 'TG-011', status: 'pending_payment', items: [{ sku: 'S', title: '維他命C精華 30ml', quantity: 1, price: '890' }] });
+    assert.equal((await robotWith({ orders: [unpaid] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我剛剛用超商代碼繳費了 但訂單還是顯示未付款欸' })).intent, 'human');
+    const done = order({ orderId: 'TG-005', status: 'delivered' });
+    for (const text of ['欸 我要重新下訂面膜 如果今天下午兩點前付款 今天會出貨ㄇ', '請問睫毛膏開了之後大概可以用多久啊 怕放太久會長細菌']) {
+      const r = await robotWith({ orders: [done] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.intent, 'faq', text);
+      assert.ok(r.replies.every((x) => x.card === undefined), text);
+    }
+  });
+});
+
+test('after a refund\'s status, a slow website or another parcel is not the refund\'s slowness; checking each item for scratches is no list of orders (the fiftieth session\'s review)', async () => {
+  const refund = aftersale({ aftersaleId: 'AS-51', orderId: EARBUDS, type: 'refund', status: 'approved' });
+  for (const text of ['你们的网站太慢了 打不开', 'your app is so slow, takes forever to load']) {
+    const say = conversation(robotWith({ orders: [earbuds], aftersales: [refund] }));
+    await say('我的退款怎么样了');
+    const r = await say(text);
+    assert.ok(!textOf(r).includes(TEXTS[r.lang].aftersaleChase), text);
+  }
+  const r = await robotWith({ orders: [earbuds, tshirt] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'please check all of them for scratches before you ship' });
+  assert.ok(r.replies.filter((x) => x.card?.kind === 'order').length < 2, textOf(r));
+});

@@ -1266,3 +1266,41 @@ test('what goes on about a danger told: numb after sparks is the shock, a towel 
   assert.equal(dangerGoesOn('can someone at least tell me if the other candles from the same batch are safe, my mum bought the same ones', 'fire'), false);
   assert.equal(dangerGoesOn('is it safe to go back in now', 'fire'), true);
 });
+
+test('the review of the fiftieth session: a shock read after the fire and the emergency; surprise, an idiom, a massager, foam, good news and a range hood are none', () => {
+  const cases: [string, ReturnType<typeof safetyOf>][] = [
+    ['我老公被电了一下 人晕过去了 叫不醒', 'emergency'],
+    ['he got electrocuted and isnt breathing', 'emergency'],
+    ['充电器着火了 拔插头的时候我被电了一下', 'fire'],
+    ['我俾個插蘇電親 隻手好痺', 'shock'],
+    ['my son got shocked by the night light you sold me', 'shock'],
+    ['I was shocked at the delivery fee', undefined],
+    ['the price gave me a shock lol', undefined],
+    ['看了你们模特图 被电到了 哈哈 这件好帅', undefined],
+    ['看到这条裙子第一眼就触电了 还有S码吗', undefined],
+    ['去年被电了一下 所以这次想买带漏保的插排 有推荐吗', undefined],
+    ['用你们的EMS按摩仪 被电了一下 是不是档位开太高了', undefined],
+    ['碳酸泡泡面膜敷上去一直起泡 这正常吗', undefined],
+    ['用了你们的祛痘精华一个月 终于不烂脸了 回购', undefined],
+    ['以前用别家的果酸烂脸了 想问你们这款温和吗', undefined],
+    ['用咗你哋嘅面霜 塊面起晒水泡 好痛', 'reaction'],
+    ['脱毛膏用完腿上起了好多水泡 好痛', 'reaction'],
+    ['I get blisters on my hands from the garden rake, do you sell gloves?', undefined],
+    ['had a burn blister last year from the kettle so I want a cool-touch one', undefined],
+    ['炒菜的时候满屋子都是烟 你们这个油烟机吸力也太差了', undefined],
+    ['I love the flames on the candle, so cosy', undefined],
+    ['blue flames on the stove are normal right?', undefined],
+    ['flames coming out of the back of the heater', 'fire'],
+    ['你好，我昨天收到的空气炸锅，刚才炸鸡翅的时候机身后面冒出火苗，塑料外壳都熔了，家里全是烟，孩子在咳嗽，要不要先报警？', 'fire'],
+    ['is it real gold? i want to pay by bank transfer', undefined],
+    ['saw you on a facebook page, can i pay by bank transfer?', undefined],
+    ['一个抖音号说是你们官方 让我转账 我转了200', 'fraud'],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  for (const text of ['等了半天客服 我人都麻了', '蹲着拔插头太久 腿麻了 哈哈 现在没事了']) assert.equal(dangerGoesOn(text, 'device'), false, text);
+  for (const text of ['its been 10 minutes and nobody replied', '怎么关掉？按住开关键吗', "the blender won't stop beeping", '快递压着了 盒子扁了']) assert.equal(dangerGoesOn(text, 'injury'), false, text);
+  for (const text of ['the fire spread to the rest of the kitchen', '其他的人还在楼上 烟越来越大']) assert.equal(dangerGoesOn(text, 'fire'), true, text);
+  assert.equal(dangerGoesOn('剩下的那个充电宝也在冒烟', 'device'), true);
+  assert.equal(worsened('shock', 'my chest feels tight now'), 'emergency');
+  assert.equal(worsened('shock', '拉闸了 手还是麻'), 'shock');
+});

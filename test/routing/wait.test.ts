@@ -139,3 +139,8 @@ test('the wait asked in the last sentence of a longer message, and "咋还没人
   for (const t of ['ok running it under the tap now. how long till someone actually gets back to me', '转人工了咋还没人', '怎么还没人回']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['为什么还没人买这个', 'i ordered the blue jacket last week and wanted to ask. how long is the warranty', 'how long is the warranty']) assert.equal(asksAboutWait(t), false, t);
 });
+
+test('a last sentence that complains of goods or a parcel is no question about the wait (the fiftieth session\'s review)', () => {
+  for (const t of ['The zip on the backpack broke after two days of normal use. Is anyone else having this problem?', 'tracking hasnt moved in a week and nobody tells me anything about it. Still waiting for it.', 'the parcel says delivered yesterday but i never got anything. Still waiting for my refund.']) assert.equal(asksAboutWait(t), false, t);
+  for (const t of ['我上周买的那个东西质量太差了 用了两天就坏了 你们的售后处理速度也太低了吧。请问到底还要等多久？', '为什么还没人联系我']) assert.equal(asksAboutWait(t), true, t);
+});

@@ -466,8 +466,11 @@ const skinNow = (n: string): boolean => SKIN_NOW.test(n) && SKIN_HELP.test(n) &&
  * Skin blistered or burnt by what was put on it, whether or not "is this normal?" is asked ("用你們的果酸換膚精華 敷太久結果臉頰起水泡還
  * 脫皮 刺刺熱熱的 這樣正常嗎", "就是被果酸灼傷了啦 起水泡": a Taipei shop, fiftieth session, "not understood" and a returns entry).
  */
-const CHEMICAL_BURN = /(?:果酸|刷酸|换肤|精华|面膜|祛痘|染发|脱毛|酸类)[^。？?]{0,24}(?:起了?(?:水)?泡|灼伤|烧伤|烧脸|烂脸)|(?:灼伤|烧伤|起了?水泡)[^。？?]{0,12}(?:果酸|刷酸|换肤)|(?<![a-z])(?:chemical burn|(?:peel|acid|aha|bha|serum|retinol|hair dye|depilatory|hair removal cream)\b[^.?!]{0,40}\bblister\w*)(?![a-z])/;
-const chemicalBurn = (n: string): boolean => CHEMICAL_BURN.test(n) && !SUPPOSED.test(n) && !/会不会|会起|怕|担心|万一|(?<![a-z])(?:(?:will|could|can|would|does|do|might) (?:it|this|that|they|these|the [a-z]+))(?![a-z])/.test(n);
+// Blisters (水泡), not foam (起泡: "泡泡面膜…一直起泡", found in review); a face cream too ("塊面起晒水泡").
+const CHEMICAL_BURN = /(?:果酸|刷酸|换肤|精华|面膜|面霜|乳液|祛痘|染发|脱毛|酸类)[^。？?]{0,24}(?:起(?:了|晒)?(?:好多|很多|一些|几个|一片)?水泡|灼伤|烧伤|烧脸|烂脸)|(?:灼伤|烧伤|起了?水泡)[^。？?]{0,12}(?:果酸|刷酸|换肤)|(?<![a-z])(?:chemical burn|(?:peel|acid|aha|bha|serum|retinol|hair dye|depilatory|hair removal cream)\b[^.?!]{0,40}\bblister\w*)(?![a-z])/;
+/** Asked beforehand, denied, better now, or another brand's another time ("终于不烂脸了 回购", "以前用别家的果酸烂脸了": found in review). */
+const NO_BURN_NOW = /会不会|会起|怕|担心|万一|不烂脸|没(?:有)?(?:起水泡|烂脸|灼伤)|不(?:再)?起水泡|回购|以前|之前|别家|其他牌子|别的牌子|(?<![a-z])(?:no blisters?|without (?:any )?blisters?|love it|another brand|other brands?|used to|last year|my friend|(?:will|could|can|would|does|do|might) (?:it|this|that|they|these|the [a-z]+))(?![a-z])/;
+const chemicalBurn = (n: string): boolean => CHEMICAL_BURN.test(n) && !SUPPOSED.test(n) && !NO_BURN_NOW.test(n);
 const skinReacts = (n: string): boolean =>
   (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n) && (TOPICAL.test(n) || LASTS.test(n));
 /**

@@ -740,6 +740,10 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   // 保養 is Hong Kong's word for a warranty ("部機保養幾耐", "有冇保養": a Hong Kong phone shop, forty-ninth session, not answered);
   // skin care is 保養品.
   ['保养几耐', '保修多久'],
+  // Skin care taking effect is none ("皮膚保養幾耐先見效", found in review).
+  ['皮肤保养几耐', '皮肤保养多久'],
+  ['保养几耐先见效', '保养多久才见效'],
+  ['保养几耐先有效', '保养多久才有效'],
   ['保养期几耐', '保修期多久'],
   ['保养几多年', '保修几年'],
   ['保养几多个月', '保修几个月'],
