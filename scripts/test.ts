@@ -118,7 +118,9 @@ const WATCHDOG_MS = 10 * 60_000;
 // sockets, PostgreSQL and Redis in other processes), and with two at a time on two slow cores the
 // run took 8.5–8.7 minutes against the watchdog's 9 (three at a time: 7.7). At most four: the
 // files share one PostgreSQL (a routing file alone holds 21 connections).
-const FILES_AT_ONCE = Math.min(4, Math.max(2, availableParallelism() + 1));
+// KEFU_TEST_FILES_AT_ONCE sets it for a run, to measure another choice: four at a time on two cores took 466 s (2026-12-07, a
+// quiet machine; three: 459–518 s in the clean-clone runs before), the files' CPU (661 s of it, measured one file at a time) bounding it.
+const FILES_AT_ONCE = Number(process.env.KEFU_TEST_FILES_AT_ONCE) || Math.min(4, Math.max(2, availableParallelism() + 1));
 // Each test file is a process that starts one or more embedded databases (PGlite, 9 MB of
 // WebAssembly): V8's optimising tier recompiles its hot functions in the background, about 2 s of
 // CPU per process that a file of a few seconds never earns back (a fresh PGlite: 5.7 s of CPU
