@@ -2641,7 +2641,8 @@ const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接�
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** A return or refund given up for an exchange ("不退了 我想换L码", "dont want a refund, can i exchange it instead"). */
 /** "我不退款了 想换一罐新的", "不退了 补发一个吧": a new one instead of the money (found from outside). */
-const SWITCH_TO_NEW = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换(?:一|个)?(?:罐|瓶|盒|件|双|台|个)?新的|换一(?:罐|瓶|盒|件|双|台|个)|补发)/;
+// "可以不要退款 直接補寄一支給我嗎" too (a Taipei shop, fiftieth session: the returns entry offered twice).
+const SWITCH_TO_NEW = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:可以)?不要退(?:款|钱)|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换(?:一|个)?(?:罐|瓶|盒|件|双|台|个)?新的|换一(?:罐|瓶|盒|件|双|台|个)|补发|补寄|重寄|重新寄)/;
 const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:don'?t|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
 const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:(?:i'?d|i would) (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */

@@ -11454,3 +11454,12 @@ test('after a refund\'s status, a slow website or another parcel is not the refu
   const r = await robotWith({ orders: [earbuds, tshirt] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'please check all of them for scratches before you ship' });
   assert.ok(r.replies.filter((x) => x.card?.kind === 'order').length < 2, textOf(r));
 });
+
+test('"可以不要退款 直接補寄一支給我嗎" after a refund\'s status is the refund switched for goods, told how, with a person (a Taipei shop, fiftieth session)', async () => {
+  const refund = aftersale({ aftersaleId: 'AS-52', orderId: EARBUDS, type: 'refund', status: 'approved' });
+  const say = conversation(robotWith({ orders: [earbuds], aftersales: [refund] }));
+  await say('少寄的那支眉筆 退款退了沒');
+  const r = await say('可以不要退款 直接補寄一支給我嗎');
+  assert.equal(r.intent, 'aftersale_progress');
+  assert.match(textOf(r), /撤銷申請/);
+});
