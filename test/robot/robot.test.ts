@@ -11463,3 +11463,15 @@ test('"可以不要退款 直接補寄一支給我嗎" after a refund\'s status 
   assert.equal(r.intent, 'aftersale_progress');
   assert.match(textOf(r), /撤銷申請/);
 });
+
+test('a Kuala Lumpur shop\'s buyers (fiftieth session): paid by FPX and still shown unpaid goes to a person, never told to pay; "ok lah connect" to a person offered is a yes', async () => {
+  const unpaid = order({ orderId: 'KL-10260', status: 'pending_payment', currency: 'MYR', items: [{ sku: 'W', title: 'Huawei Watch GT 5', quantity: 1, price: '499' }] });
+  for (const text of ['hi again. dah 2 jam, my huawei watch order still unpaid. bank statement shows rm499 debited 7/12 10.05pm', 'i paid but status unpaid']) {
+    assert.equal((await robotWith({ orders: [unpaid] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })).intent, 'human', text);
+  }
+  for (const yes of ['ok lah connect', 'yes connect', 'can connect']) {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    await say('my parcel seems lost, tracking hasnt moved in a week');
+    assert.equal((await say(yes)).handover?.reason, 'requested', yes);
+  }
+});

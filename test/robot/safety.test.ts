@@ -1304,3 +1304,26 @@ test('the review of the fiftieth session: a shock read after the fire and the em
   assert.equal(worsened('shock', 'my chest feels tight now'), 'emergency');
   assert.equal(worsened('shock', '拉闸了 手还是麻'), 'shock');
 });
+
+test('the second round of the fiftieth session: a bloated power bank in Manglish and Malay, a scorched plug pin, a shock "kena", a strap or a sweater\'s rash, food poisoning from dumplings, a pin that drew blood, tetanus, a pregnant buyer\'s chemical smell', () => {
+  const cases: [string, ReturnType<typeof safetyOf>][] = [
+    ['URGENT my baseus powerbank become bloated and got hissing sound, now hot smell smoke a bit!! what to do', 'device'],
+    ['bro tolong, powerbank anker adik saya kembung dan berasap masa cas, bau terbakar!', 'device'],
+    ['very hot until cannot hold it in hand, and the plug pin got a bit brown colour', 'device'],
+    ['the samsung 25w charger u sent me just now spark when i plug in and i kena shock on my finger, a bit numb now. wtf', 'shock'],
+    ['the amazfit just arrived, wore it 2 hours and now my wrist red, itchy n swelling like blister. allergic to the strap ke?', 'reaction'],
+    ['穿了你们的红毛衣一天 脖子和手腕全是红疹子 好痒 是不是掉色染料有问题', 'reaction'],
+    ['box left at the side door, ice packs melted but dumplings kinda cool so we cooked them. now my husband has been throwing up all night and has diarrhea. what do i do', 'reaction'],
+    ['你们裙子里面怎么还有根针啊！！刚试穿把我腰扎出血了', 'injury'],
+    ['针是锈的 要不要打破伤风', 'injury'],
+    ['还有上次买的那件衣服有股很冲的味道 是不是甲醛啊 我怀孕了能穿吗', 'air'],
+    ['does the powerbank make a hissing sound when charging normally?', undefined],
+    ['the plug pins are black colour or silver?', undefined],
+    ['i wore it to the gym, the strap colour is nice', undefined],
+    ['do your dumplings have pork? my son is allergic to shrimp', undefined],
+    ['仙人掌的刺会不会扎出血', undefined],
+    ['破伤风疫苗你们卖吗', undefined],
+    ['这款衣服孕妇能穿吗', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+});

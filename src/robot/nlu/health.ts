@@ -46,7 +46,8 @@ const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<!
 /** Long ago, a story told before a question ("years ago I got food poisoning from dodgy prawns, how fresh are yours?": found in review). */
 const LONG_AGO = /去年|前年|几年前|好几年|小时候|(?<![a-z])(?:years? ago|last (?:year|christmas|easter|halloween|summer|winter)|when i was (?:a )?(?:kid|child|little|young))(?![a-z])/;
 const POISONED = /食物中毒了|(?<![a-z])(?:(?:got|have|had|has|caught|gave (?:me|us|him|her|them|my \w+)) (?:a |bad |severe |serious )?food poisoning|food poisoning (?:from|after))(?![a-z])/;
-const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|底料|火锅|零食|辣条|糕点|饼干|果冻|花生|坚果|腊肠|香肠|卤味|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops)(?![a-z])/;
+// Frozen dumplings and buns too ("we cooked them. now my husband has been throwing up all night": a Toronto grocery, fiftieth session, the frozen-shipping entry).
+const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|底料|火锅|零食|辣条|糕点|饼干|果冻|花生|坚果|腊肠|香肠|卤味|饺子|包子|馄饨|汤圆|小笼包|水饺|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops|dumplings?|bao|buns?|xiao long bao|wontons?|noodles|rice|tofu|dim sum)(?![a-z])/;
 /** Food gone bad: mould, a smell, past its date. */
 export const SPOILED_FOOD = /发霉|长毛了|霉了|变质|坏掉了|馊|臭了|发臭|有味了|有股味|异味|过期|(?<![a-z])(?:mou?ldy|mou?ld|spoiled|spoilt|gone off|rotten|expired|smells? (?:off|bad|funny|weird))(?![a-z])/;
 const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:expired|spoiled|gone off|sour|mou?ldy)(?![a-z])/;
@@ -471,6 +472,9 @@ const CHEMICAL_BURN = /(?:果酸|刷酸|换肤|精华|面膜|面霜|乳液|祛�
 /** Asked beforehand, denied, better now, or another brand's another time ("终于不烂脸了 回购", "以前用别家的果酸烂脸了": found in review). */
 const NO_BURN_NOW = /会不会|会起|怕|担心|万一|不烂脸|没(?:有)?(?:起水泡|烂脸|灼伤)|不(?:再)?起水泡|回购|以前|之前|别家|其他牌子|别的牌子|(?<![a-z])(?:no blisters?|without (?:any )?blisters?|love it|another brand|other brands?|used to|last year|my friend|(?:will|could|can|would|does|do|might) (?:it|this|that|they|these|the [a-z]+))(?![a-z])/;
 const chemicalBurn = (n: string): boolean => CHEMICAL_BURN.test(n) && !SUPPOSED.test(n) && !NO_BURN_NOW.test(n);
+/** Skin reacting where the goods were worn ("wore it 2 hours and now my wrist red, itchy n swelling like blister": a Kuala Lumpur shop, fiftieth session, "not sure"). */
+const WORN_REACTS = /(?:戴了|穿了)[^。？?]{0,12}(?:手腕|皮肤|脖子|耳朵|耳垂|手指|身上|后背)[^。？?]{0,8}(?:红肿|发红|好痒|很痒|起泡|起疹|红疹|疹子|肿了)|(?<![a-z])(?:wore|wearing|worn|put (?:it|them) on)\b[^.?!]{0,40}\b(?:wrist|skin|neck|ears?|earlobes?|finger)\b[^.?!]{0,20}\b(?:red|itchy|rash|swell\w*|swollen|blister\w*|hives|burning)(?![a-z])/;
+const wornReacts = (n: string): boolean => WORN_REACTS.test(n) && !SUPPOSED.test(n) && !NO_BURN_NOW.test(n);
 const skinReacts = (n: string): boolean =>
   (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n) && (TOPICAL.test(n) || LASTS.test(n));
 /**
@@ -560,7 +564,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
   if (!over && offAndFelt(n)) return 'reaction';
-  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n) || skinNow(n) || chemicalBurn(n))) return 'reaction';
+  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n) || skinNow(n) || chemicalBurn(n) || wornReacts(n))) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
