@@ -1275,7 +1275,7 @@ const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for
 // Also "i havent order yet la", "where r u guys located, can i pick up" from buyers with no order (found from outside:
 // "I can't find any orders from you"). Not "if i send it back…", "what if i have it sent to my office": a buyer's own order (found in review).
 // A new order to be placed ("我要重新下訂面膜 如果今天下午兩點前付款 今天會出貨ㄇ": a Taipei shop, fiftieth session, told the old order's parcel).
-const IF_I_ORDER = /(?:重新|再)(?:下订|下单|下一单|订一|买一)[^。？?]{0,20}(?:如果|的话|会|能)|如果(?:今天|明天|现在)?[^，,。？?]{0,6}(?:下单|付款|付钱)[^。？?]{0,12}(?:会|能)(?:不会)?(?:出货|发货|寄出)|(?<![a-z])(?:if i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
+const IF_I_ORDER = /(?:重新|再)(?:下订|下单|下一单|订一|买一)[^。？?]{0,20}(?:如果|的话|会|能)|如果(?:今天|明天|现在)?[^，,。？?]{0,6}(?:下单|付款|付钱)[^。？?]{0,12}(?:会|能)(?:不会)?(?:出货|发货|寄出)|(?<![a-z])(?:(?:if|before) i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 /**
@@ -5986,7 +5986,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   // a parcel to WA was told every state's days).
   AU_STATES.wa, /northern territory|(?<![a-z])(?:nt(?![a-z$])(?!\s*\$)(?!\s*\d{2,3}(?!\d))|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
   ...AU_CAPITALS,
-  AU_STATES.qld, AU_STATES.nsw, AU_STATES.vic, AU_STATES.sa, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])nz(?![a-z])/i,
+  AU_STATES.qld, AU_STATES.nsw, AU_STATES.vic, AU_STATES.sa, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])(?:nz|auckland|wellington|christchurch)(?![a-z])/i,
   // Mainland China's provinces and the groups shops write ("四川、重庆一般次日到", "北京市内次日达，京津冀1-2天": a Chengdu and a
   // Beijing shop, thirty-sixth session, every parcel was told every region's days). A city before the group it is in (WIDER).
   BEIJING, JING_JIN_JI, /川渝|四川|重庆|成都/, GUANGZHOU, PEARL_DELTA, /东三省|东北(?![风菜])|黑龙江|吉林|辽宁|哈尔滨|沈阳|长春|大连/,

@@ -11475,3 +11475,9 @@ test('a Kuala Lumpur shop\'s buyers (fiftieth session): paid by FPX and still sh
     assert.equal((await say(yes)).handover?.reason, 'requested', yes);
   }
 });
+
+test('"Before I order – do you guys post to Christchurch" is a question before buying, not "no orders"; New Zealand\'s cities name it (a Melbourne shop, fiftieth session)', async () => {
+  const r = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'Before I order – do you guys post to Christchurch, and roughly how many days?' });
+  assert.equal(r.intent, 'faq');
+  assert.doesNotMatch(textOf(r), /can't find any orders/);
+});
