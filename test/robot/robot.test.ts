@@ -11481,3 +11481,10 @@ test('"Before I order – do you guys post to Christchurch" is a question before
   assert.equal(r.intent, 'faq');
   assert.doesNotMatch(textOf(r), /can't find any orders/);
 });
+
+test('paid and still unpaid in Malay, after normalising ("duit dah tolak tapi status still unpaid"), goes to a person; a question whether it will be debited does not (the second round\'s review)', async () => {
+  const unpaid = order({ orderId: 'KL-10261', status: 'pending_payment', currency: 'MYR' });
+  const ask = (text: string) => robotWith({ orders: [unpaid] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+  assert.equal((await ask('salam, sy dah order huawei watch semalam tapi fpx tak jadi, duit dah tolak tapi status still unpaid??')).intent, 'human');
+  for (const text of ['the status unpaid, i will pay tomorrow after salary debited', 'is the rm499 debited only when shipped? status unpaid now']) assert.notEqual((await ask(text)).intent, 'human', text);
+});

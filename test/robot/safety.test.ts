@@ -1327,3 +1327,10 @@ test('the second round of the fiftieth session: a bloated power bank in Manglish
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
 });
+
+test('the second round\'s review: negations, a cheap price, surprise, hairpins, a hot cooker pot and sunburn are none', () => {
+  for (const text of ['no hissing sound like my old one. good product', 'charger tak berasap pun', 'this power bank never kembung', 'cable ni tak meletup kan kalau cas semalaman?', 'harga cable ni terbakar lah boss', 'kena shock when see the price', 'kena shock tengok harga shipping ke sabah', 'the hairpin colour brown or black? pins look burnt orange', 'rice cooker inner pot very hot until cannot hold, is it normal?', 'wearing the watch at the beach, my wrist got sunburnt red lol']) {
+    assert.equal(safetyOf(text), undefined, text);
+  }
+  assert.equal(safetyOf('powerbank saya berbau hangit masa cas'), 'device');
+});

@@ -474,7 +474,7 @@ const NO_BURN_NOW = /会不会|会起|怕|担心|万一|不烂脸|没(?:有)?(?:
 const chemicalBurn = (n: string): boolean => CHEMICAL_BURN.test(n) && !SUPPOSED.test(n) && !NO_BURN_NOW.test(n);
 /** Skin reacting where the goods were worn ("wore it 2 hours and now my wrist red, itchy n swelling like blister": a Kuala Lumpur shop, fiftieth session, "not sure"). */
 const WORN_REACTS = /(?:戴了|穿了)[^。？?]{0,12}(?:手腕|皮肤|脖子|耳朵|耳垂|手指|身上|后背)[^。？?]{0,8}(?:红肿|发红|好痒|很痒|起泡|起疹|红疹|疹子|肿了)|(?<![a-z])(?:wore|wearing|worn|put (?:it|them) on)\b[^.?!]{0,40}\b(?:wrist|skin|neck|ears?|earlobes?|finger)\b[^.?!]{0,20}\b(?:red|itchy|rash|swell\w*|swollen|blister\w*|hives|burning)(?![a-z])/;
-const wornReacts = (n: string): boolean => WORN_REACTS.test(n) && !SUPPOSED.test(n) && !NO_BURN_NOW.test(n);
+const wornReacts = (n: string): boolean => WORN_REACTS.test(n) && !SUPPOSED.test(n) && !NO_BURN_NOW.test(n) && !/晒伤|晒红|晒黑|(?<![a-z])(?:sunburn\w*|sun ?burnt|tan lines?|lol|haha)(?![a-z])/.test(n);
 const skinReacts = (n: string): boolean =>
   (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n) && (TOPICAL.test(n) || LASTS.test(n));
 /**
