@@ -11488,3 +11488,12 @@ test('paid and still unpaid in Malay, after normalising ("duit dah tolak tapi st
   assert.equal((await ask('salam, sy dah order huawei watch semalam tapi fpx tak jadi, duit dah tolak tapi status still unpaid??')).intent, 'human');
   for (const text of ['the status unpaid, i will pay tomorrow after salary debited', 'is the rm499 debited only when shipped? status unpaid now']) assert.notEqual((await ask(text)).intent, 'human', text);
 });
+
+test('whether the charger just told of fast-charges a phone, or which cable it needs, is the shop\'s question, not the parcel again (a Shenzhen shop, fiftieth session)', async () => {
+  const charger = order({ orderId: 'DD-0888', items: [{ sku: 'C30', title: '30W PD快充充电器', quantity: 1, price: '69.00' }] });
+  const say = conversation(robotWith({ orders: [charger], logistics: [logistics({ orderId: 'DD-0888' })] }));
+  await say('另外昨天买的那个30w的到哪了');
+  const r = await say('对了你们30w那个头 iphone16pro max能快充不 要配啥线');
+  assert.equal(r.intent, 'faq');
+  assert.ok(r.replies.every((x) => x.card?.kind !== 'logistics'), textOf(r));
+});
