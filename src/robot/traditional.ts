@@ -153,6 +153,12 @@ const TAIWAN_WORDS: readonly (readonly [RegExp, string])[] = [
   [/我的快遞到哪了/g, '我的包裹到哪了'],
   [/鏈接/g, '連結'],
   [/小程序/g, '小程式'],
+  // The fiftieth session (a Taipei skincare shop's buyers): 會話, 驛站, 快遞櫃, 門衛, and the mainland's wallets in the scam advice.
+  [/會話/g, '對話'],
+  [/快遞櫃/g, '取貨櫃'],
+  [/驛站/g, '取貨點'],
+  [/門衛/g, '管理室'],
+  [/支付寶、微信客服/g, '支付平台客服'],
 ];
 export function toTaiwanese(text: string): string {
   let out = text;

@@ -11497,3 +11497,7 @@ test('whether the charger just told of fast-charges a phone, or which cable it n
   assert.equal(r.intent, 'faq');
   assert.ok(r.replies.every((x) => x.card?.kind !== 'logistics'), textOf(r));
 });
+
+test('Taiwan\'s words for a Taipei shop: 對話, 取貨點, 取貨櫃, 管理室, a payment platform for the mainland\'s wallets (fiftieth session)', () => {
+  assert.equal(toTaiwanese(toTraditional('请马上打银行卡背面的电话（或支付宝、微信客服）冻结；包裹可能在驿站、快递柜或门卫那里。这个会话')), '請馬上打銀行卡背面的電話（或支付平台客服）凍結；包裹可能在取貨點、取貨櫃或管理室那裡。這個對話');
+});
