@@ -1418,7 +1418,7 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   if (state.topic === 'aftersale_progress' && !orderId && RETURN_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress', u: { ...u, guessed: undefined } };
   // "为什么这么慢", "why is it taking so long" right after a request's status: that request is slow, a person's to chase
   // (found from outside: "not understood", an FAQ guess on remote delivery).
-  if (state.topic === 'aftersale_progress' && !orderId && SLOW.test(u.normalized) && !CHASED.test(u.normalized) && !SLOW_OTHER.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)) return { intent: 'aftersale_progress' };
+  if (state.topic === 'aftersale_progress' && !orderId && slowOfRequest(u.normalized) && !CHASED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)) return { intent: 'aftersale_progress' };
   return undefined;
 }
 /** Slowness complained of, the thing unnamed; a chase asked with it ("太慢了吧 帮我催一下") is a person's. */
@@ -1426,6 +1426,8 @@ const CHASED = /催|(?<![a-z])(?:chase|hurry)(?![a-z])/;
 const SLOW = /这么慢|那么慢|太慢|好慢|咋这么慢|(?<![a-z])(?:(?:taking|takes|take|took) (?:so|too|this|that) long|so slow|too slow|why (?:is|does) it take)(?![a-z])/;
 /** Something else slow ("你们的网站太慢了", "your app is so slow", "the courier… my other order": found in review). */
 const SLOW_OTHER = /网站|网页|页面|app|系统|客服|回复|快递|物流|另一|别的|(?<![a-z])(?:website|site|app|page|load\w*|courier|parcel|delivery|other order|reply|replies|support)(?![a-z])/;
+/** The request itself said to be slow: read by the follow-up and by `oneRequest`'s insisting alike. */
+const slowOfRequest = (n: string): boolean => SLOW.test(n) && !SLOW_OTHER.test(n);
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
 // Not "have you got the black ones in stock", "go to my account", "process it as a refund instead" (found in review).
 const RETURN_FOLLOW = /(?<![a-z])(?:(?:did|have|has) (?:you|u|you guys|u guys|y'?all|the warehouse|your warehouse|they) (?:get|got|gotten|receive[d]?) (?:it|them|my return|the return|my package)(?: yet| back)?|(?:did|have) (?:you|u|you guys|u guys) (?:get|got|receive[d]?) (?:it )?yet|(?:till|until|before|when|how long)\b.{0,20}\bprocess (?:it|them|my return|the return)|arrived? at (?:your|the) warehouse|(?:goes|go|going|put|paid) back (?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|account|bank)|refunded (?:back )?(?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|bank))(?![a-z])|(?:仓库|你们)(?:那边)?收到(?:货|了)?(?:了)?(?:没|吗|没有)|^收到(?:货)?(?:了)?(?:吗|没有?)[?？]*$/;
@@ -6578,16 +6580,16 @@ function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
   const open = !late && a.status !== 'rejected' && a.status !== 'closed';
-  const insists = open && (((state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && (HURRY.test(r.u.normalized) || (SLOW.test(r.u.normalized) && !SLOW_OTHER.test(r.u.normalized)))))) || LATE_ASKED.test(r.u.normalized));
+  const insists = open && (((state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && (HURRY.test(r.u.normalized) || slowOfRequest(r.u.normalized))))) || LATE_ASKED.test(r.u.normalized));
   // On time by the shop's own word: the day it is due, not an apology for a wait (found from outside: "is it late or what").
   const due = insists ? dueBy(ctx, a) : undefined;
   const person = a.status === 'rejected' || a.status === 'closed' || late || insists;
   // Asked on about the request just told ("那钱什么时候到账", "which card does it go back to"): the answer without its card again
   // (found from outside: the same card three times in a row).
   const told = aftersaleReply(ctx, a);
-  const again = state.topic === 'aftersale_progress' && state.focusRequest === a.aftersaleId;
+  const shown = state.topic === 'aftersale_progress' && state.focusRequest === a.aftersaleId ? { text: told.text } : told;
   return {
-    replies: insists ? [again ? { text: told.text } : told, { text: due ? t.aftersaleDue(due) : t.aftersaleChase }] : [again ? { text: told.text } : told],
+    replies: insists ? [shown, { text: due ? t.aftersaleDue(due) : t.aftersaleChase }] : [shown],
     next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
 }

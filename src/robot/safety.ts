@@ -66,11 +66,13 @@ const SHOCKED_EN = /(?<![a-z])(?:(?:got|get|gets|been|had|gave (?:me|her|him|my 
 // Asked beforehand, another year, a toy or a massager's own feel, a joke (found in review).
 const SHOCK_ASKED = /会不会|会漏电吗|怕|担心|万一|如果|防止|去年|以前|上次|想买|推荐|哈哈|电击器|电蚊拍|按摩|理疗|档位|(?<![a-z])(?:will it|could it|can it|would it|does it|might|in case|if|afraid|worried|last (?:year|time|month)|lol|haha|tens|ems|massag\w*)(?![a-z])/;
 /** Numb or tingling in a hand or an arm after a spark or a leak told: the shock's signs; not 人都麻了 (fed up) nor legs gone to sleep. */
-export const SHOCK_SIGNS = /(?:手|胳膊|手指|手臂|手掌)[^，,。？?]{0,4}(?:麻|痹|痺)|(?<![a-z])(?:(?:hand|hands|arm|arms|finger|fingers|fingertips) (?:is |are |feels? |went |got |still |has gone |have gone )*(?:numb|tingl\w*)|pins and needles in (?:my|his|her) (?:hand|arm|fingers))(?![a-z])/;
+const HAND_NUMB_ZH = '(?:手|胳膊|手指|手臂|手掌)[^，,。？?]{0,4}(?:麻|痹|痺)';
+const SHOCK_SIGNS = new RegExp(String.raw`${HAND_NUMB_ZH}|(?<![a-z])(?:(?:hand|hands|arm|arms|finger|fingers|fingertips) (?:is |are |feels? |went |got |still |has gone |have gone )*(?:numb|tingl\w*)|pins and needles in (?:my|his|her) (?:hand|arm|fingers))(?![a-z])`);
 const shocked = (n: string): boolean => ((SHOCKED_ZH.test(n) && SHOCK_CONTEXT.test(n.replace(SHOCKED_ZH, ''))) || SHOCKED_EN.test(n)) && !SHOCK_ASKED.test(n);
 /** A shock with worse in it: unconscious, not breathing, the chest, a fire (found in review: "被电了一下 人晕过去了" was told the shock's advice). */
 const shockOrWorse = (n: string, goods: string): SafetyKind => {
-  if (hazardOf(n) === 'fire' || (reportsDanger(n, goods) && reportedKind(n) === 'fire')) return 'fire';
+  // A device reported on fire is `reportedKind`'s fire, which is hazardOf's fire too (both are fireNow).
+  if (hazardOf(n) === 'fire') return 'fire';
   return healthAsked(n, goods) === 'emergency' ? emergencyAdvice(n) : 'shock';
 };
 
@@ -124,13 +126,13 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   // About to ("so i should pay the RM58 or not?": a Singapore hobby shop, forty-ninth session, the tracking again).
   fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent) (?:in )?(?:my |the |them my |him my |her my )?(?:card|bank|code|details|password|pin))|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
   // What was done about it, told after ("我已经拉闸了 人都下楼了": a Shenzhen shop, forty-eighth session, told it was kept): the advice again.
-  device: /拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|(?:手|胳膊|手指|手臂|手掌)[^，,。？?]{0,4}(?:麻|痹|痺)|(?<![a-z])(?:(?:hand|hands|arm|arms|finger|fingers) (?:is |are |feels? |went |got |still )*(?:numb|tingl\w*))(?![a-z])|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])/,
+  device: new RegExp(String.raw`拉闸|断电了|关了总闸|下楼了|跑出来了|出来了|${HAND_NUMB_ZH}|(?<![a-z])(?:(?:hand|hands|arm|arms|finger|fingers) (?:is |are |feels? |went |got |still )*(?:numb|tingl\w*))(?![a-z])|(?<![a-z])(?:turned off the (?:power|mains|breaker)|flipped the breaker|we'?re outside|we are outside|got out)(?![a-z])`),
   battery: SWALLOWED_NAMED,
   // Still bleeding under a towel ("ok pressing a towel on it. its been like 10 min": a Melbourne shop, fiftieth session, kept); the
   // wound or the blood named, not a button held or a beeping blender (found in review).
   injury: /(?:伤口|血|纱布|毛巾|纸巾)[^，,。？?]{0,6}(?:按着|按住|压着|止不住|还在流|没停)|(?:按着|按住|压着)[^，,。？?]{0,4}(?:伤口|纱布|毛巾|纸巾)|还在流血|血止不住|(?<![a-z])(?:press\w* (?:a |the )?(?:towel|cloth|tissue|gauze|tea towel) (?:on|against) (?:it|the cut|the wound|her \w+|his \w+)|still bleeding|(?:bleeding|blood) (?:(?:won'?t|will not|wont) stop|(?:hasn'?t|has not|not) stopped)|(?:towel|cloth|tissue) (?:is )?(?:soaked|full of blood))(?![a-z])/,
   // After a shock: the hand still numb, what was done (found in review).
-  shock: /拉闸|断电了|关了总闸|(?:手|胳膊|手指|手臂)[^，,。？?]{0,4}(?:麻|痹|痺)|心慌|胸闷|胸口|(?<![a-z])(?:numb|tingl\w*|turned off the (?:power|mains|breaker)|chest)(?![a-z])/,
+  shock: new RegExp(String.raw`拉闸|断电了|关了总闸|${HAND_NUMB_ZH}|心慌|胸闷|胸口|(?<![a-z])(?:numb|tingl\w*|turned off the (?:power|mains|breaker)|chest)(?![a-z])`),
   // A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
   emergency: SWALLOWED_NAMED,
 };
