@@ -13,7 +13,7 @@ import { toTaiwanese, toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { neverPaid, TEXTS } from '../../src/robot/replies.ts';
-import { MISSES_KEPT_S, returnDays } from '../../src/robot/dialogue.ts';
+import { asksDisposal, MISSES_KEPT_S, returnDays } from '../../src/robot/dialogue.ts';
 import { dangerGoesOn } from '../../src/robot/safety.ts';
 
 const faq = new FaqIndexProvider();
@@ -11500,4 +11500,18 @@ test('whether the charger just told of fast-charges a phone, or which cable it n
 
 test('Taiwan\'s words for a Taipei shop: 對話, 取貨點, 取貨櫃, 管理室, a payment platform for the mainland\'s wallets (fiftieth session)', () => {
   assert.equal(toTaiwanese(toTraditional('请马上打银行卡背面的电话（或支付宝、微信客服）冻结；包裹可能在驿站、快递柜或门卫那里。这个会话')), '請馬上打銀行卡背面的電話（或支付平台客服）凍結；包裹可能在取貨點、取貨櫃或管理室那裡。這個對話');
+});
+
+test('"do you deliver to Leeds" is a shop question, and Highlands places are its remote areas; "这个要不要寄回给你们" after a swollen power bank is the battery\'s advice, not by post (fiftieth session)', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_uk', [
+    { id: 'ship', question: 'How much is delivery?', answer: 'Standard UK delivery is £3.95. Deliveries to the Scottish Highlands and Islands cost £9.95.' },
+    { id: 'ret', question: 'What is your returns policy?', answer: 'Unused items can be returned within 30 days.' },
+  ]);
+  const ask = (text: string) => createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }).answer({ shopId: 'shop_uk', userId: 'u-uk', conversationId: 'c', text });
+  assert.equal((await ask('do you deliver to leeds')).intent, 'faq');
+  assert.match(textOf(await ask('do you deliver to inverness')), /Highlands and Islands cost/);
+  assert.ok(asksDisposal('这个要不要寄回给你们'));
+  assert.ok(asksDisposal('should i post it back to you?'));
+  assert.ok(!asksDisposal('退货怎么处理'));
 });
