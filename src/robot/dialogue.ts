@@ -1275,7 +1275,8 @@ const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for
 // Also "i havent order yet la", "where r u guys located, can i pick up" from buyers with no order (found from outside:
 // "I can't find any orders from you"). Not "if i send it back…", "what if i have it sent to my office": a buyer's own order (found in review).
 // A new order to be placed ("我要重新下訂面膜 如果今天下午兩點前付款 今天會出貨ㄇ": a Taipei shop, fiftieth session, told the old order's parcel).
-const IF_I_ORDER = /(?:重新|再)(?:下订|下单|下一单|订一|买一)[^。？?]{0,20}(?:如果|的话|会|能)|如果(?:今天|明天|现在)?[^，,。？?]{0,6}(?:下单|付款|付钱)[^。？?]{0,12}(?:会|能)(?:不会)?(?:出货|发货|寄出)|(?<![a-z])(?:(?:if|before) i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
+// The day's cut-off asked ("几点之前付款今天能发": a Suzhou shop, fifty-first session, told an order's parcel or the unpaid countdown).
+const IF_I_ORDER = /(?:重新|再)(?:下订|下单|下一单|订一|买一)[^。？?]{0,20}(?:如果|的话|会|能)|(?:几点|什么时候|啥时候)(?:之前|前|以前)(?:下单|付款|付钱|拍下?)[^。？?]{0,8}(?:今天|当天|当日)(?:能|可以|会|就)?(?:发|出货|寄)|如果(?:今天|明天|现在)?[^，,。？?]{0,6}(?:下单|付款|付钱)[^。？?]{0,12}(?:会|能)(?:不会)?(?:出货|发货|寄出)|(?<![a-z])(?:(?:if|before) i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 /**
@@ -1314,7 +1315,7 @@ const LEAVES_TO_ORDER = /^(?:(?:好的?|行|要得|ok|okay|嗯|那)[\s，,。.!�
 const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   LEAVES_TO_ORDER.test(u.normalized.trim()) ? { intent: 'bye' } :
   OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } :
-  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
+  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.intent === 'faq' || u.guessed) ? { intent: 'faq' } : undefined;
 
 /**
  * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
@@ -1660,8 +1661,10 @@ type UnpaidTimeoutTold = Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOr
 function toldUnpaidTimeout(orderId: string | undefined): UnpaidTimeoutTold {
   return { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
+/** The day's sending asked with it ("几点之前付款今天能发": a Suzhou shop, fifty-first session, told the unpaid orders' countdown): the shop's cut-off. */
+const SENDING_ASKED = /发货|发出|寄出|能发|会发|出货|(?<![a-z])(?:ship|dispatch|send)\w*(?![a-z])/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): UnpaidTimeoutTold | undefined =>
-  ((UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? toldUnpaidTimeout(orderId) : undefined;
+  ((UNPAID_TIMEOUT.test(u.normalized) && !SENDING_ASKED.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? toldUnpaidTimeout(orderId) : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
@@ -2118,9 +2121,9 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 const BATTERY_NAMED = /电池|充电宝|移动电源|尿袋|锂电|(?<![a-z])(?:batter(?:y|ies)|power ?banks?|li-?ion|lithium)(?![a-z])/;
 // Not 怎么处理 or a bare "bin": "那退货怎么处理" asks of the return (found in review).
 // Or sent back ("这个要不要寄回给你们" after a swollen power bank: a Shenzhen shop, fiftieth session, the returns entry): not by post.
-const DISPOSAL_ASKED = /扔|丢掉|丢弃|处理掉|回收(?:站|点|箱)|垃圾桶|寄回|寄还|寄给你们|(?<![a-z])(?:send (?:it|them) back|post (?:it|them) back|mail (?:it|them) back|in the bin|(?:rubbish|recycling|trash|garbage|wheelie) bin|trash|rubbish|garbage|dispos\w*|throw (?:it|them) (?:away|out)|get rid|recycl\w*)(?![a-z])/;
+const DISPOSAL_ASKED = /扔|丢掉|丢弃|处理掉|回收(?:站|点|箱)|垃圾桶|寄回|寄还|寄给你们|(?<![a-z])(?:send (?:it|them) back|post (?:it|them) back|mail (?:it|them) back|(?:send|post|mail) back|(?:send|post|mail|return) (?:it |them )?to (?:you|u)|in the bin|(?:rubbish|recycling|trash|garbage|wheelie) bin|trash|rubbish|garbage|dispos\w*|throw (?:it|them) (?:away|out)|get rid|recycl\w*)(?![a-z])/;
 const lowerFolded = (text: string) => foldTraditional(text.slice(0, MAX_UTTERANCE).toLowerCase());
-/** How to get rid of the thing, asked ("can I throw it in the bin?"): after goods that swelled or smoked, the device advice again. */
+/** How to get rid of the thing, asked ("can I throw it in the bin?", "i can send back to you?": a Dublin shop, fifty-first session, the returns entry): after goods that swelled or smoked, the device advice again. */
 export const asksDisposal = (text: string): boolean => DISPOSAL_ASKED.test(lowerFolded(text));
 /** The advice on goods that overheat, smoke or swell, with the battery's disposal when a battery is named or its disposal asked. */
 /**
@@ -2158,7 +2161,8 @@ export function deviceAdvice(t: Texts, text: string): string {
 // Water asked for a battery that is hot or burning ("电池还是有点热 要不要泼点水降温"), not for cleaning it ("电池可以拿水擦一下吗": found in review).
 // 机器 only of no steam appliance and not asked whether normal ("电饭煲煮饭的时候机器冒白烟 正常吗": found in review, a fire).
 // Not denied ("台灯插上不亮…没冒烟也没味道": the third development danger set, forty-ninth session).
-const SAFETY_SIGN = /(?<!没|没有|不|也没|没看到|没看见|没有任何|无)冒[黑青]?烟|(?:充电宝|电池|充电器|插座|插头)(?:那里|那边|突然|自己|一下|就|又|竟然){0,3}着了(?![急吗])|(?:充电宝|电池|充电器|插座|插头)[^，,。？?]{0,4}(?:烧(?:黑|焦)|烧了(?:一下)?(?=[^。？?]{0,12}(?:黑|焦|味|火|烟))|烧了(?![^，,。？?]{0,6}(?:不能充|充不进|不充|坏)))|(?:电池|充电宝)[^，,。？?]{0,3}鼓了|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)电源)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽))|(?<!(?:电饭|蒸|挂烫|熨|咖啡|煮蛋|炸锅|烤箱|加湿|香薰|雾化|水壶)[^。？?]{0,12})机器[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽|正常))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?<!会不会|会|容易|不会|怕|担心)(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?:户外电源|储能电源|移动电源|充电宝|锂电池?|电瓶(?!车)|航模电池)(?:(?!包装|袋子|纸箱|箱子|盒子|座垫|坐垫|外壳|壳)[^。？?]){0,24}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?:手机|平板|笔记本电脑)(?:(?!钢化膜|膜|壳|套|纸)[^。？?]){0,8}(?:后盖|电池|屏幕)[^。？?]{0,4}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?<!(?:加湿|香薰|雾化|干冰|蒸)[^。？?]{0,8})冒(?:了|出)?(?:一股|一点|点|好多)?白烟[^。？?]{0,12}(?:刺鼻|焦味|糊味|烧焦|塑料味|怪味)|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming|is coming|was coming|pouring) (?:out|from)|(?<!always )(?:thick |black |white |grey |gray )?smoke (?:is |was )?(?:coming |pouring )?(?:from|out of) (?:the |my )?(?:charger|heater|battery|plug|socket|outlet|kettle|power ?bank|adapter|cable|laptop|phone|microwave|lamp|scooter|e-?bike)(?![^.?!]{0,30}(?:first (?:use|time)|normal))|burst into flames?|(?<!fake |led |flame effect )flames? (?:coming|came|shot|shooting) (?:out|from)(?! (?:of )?(?:the |my |a |an |our )?(?:[a-z-]+ )?(?:fireplace|candle|stove|bbq|grill|fire ?pit|lighter|lamp|torch)s?(?![a-z]))|(?:charger|power ?bank|battery|plug|cable|adapter|heater|kettle) (?:has |had |just )?melted|smell(?:ing)? burning from (?:the |my )?(?:socket|plug|charger|outlet|cable|adapter|battery|heater)|(?<!(?:i|he|she|we|they|husband|wife|dad|mum|mom|just|smoker|chips|oil|incense|wood|pan|butter|food|toast|meat) )(?:started|starting|began) to smoke|(?:it|it's|its|is|was|started) smoking|(?:power ?bank|battery|charger|plug|socket|outlet|laptop|phone|vape|scooter|e-?bike|adapter|cable)\b[^.?!]{0,12}\b(?:is|was|it'?s|it is) smokin(?![a-z])|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of)|(?:power ?banks?|batter(?:y|ies)|bateri|charger|pengecas|plug|adapter|cable)\b[^.?!]{0,50}\b(?<!(?:tak|tidak|no|never|not|takde|tiada|x|without) )(?:smoke a bit|smoke abit|(?<!make a |makes a |making a |make |makes )(?:got (?:a )?)?hissing(?: sound| noise)?(?![^.?!]{0,30}normal)|sparks? (?:when|every time|each time|whenever)|kembung|berasap|(?:ber)?bau (?:terbakar|hangit)|meletup|mendesis)|(?:plug|charger|adapter|socket)\b[^.?!]{0,20}\b(?:pin|pins|prong|prongs)\b[^.?!]{0,20}\b(?:brown|black|burnt|burned|scorched|melted)(?: colou?r)?)(?![a-z])/;
+// Not praise ("my phone is on fire lately, battery lasts the whole day 🔥": a Hong Kong phone shop, fifty-first session, fire's first aid).
+const SAFETY_SIGN = /(?<!没|没有|不|也没|没看到|没看见|没有任何|无)冒[黑青]?烟|(?:充电宝|电池|充电器|插座|插头)(?:那里|那边|突然|自己|一下|就|又|竟然){0,3}着了(?![急吗])|(?:充电宝|电池|充电器|插座|插头)[^，,。？?]{0,4}(?:烧(?:黑|焦)|烧了(?:一下)?(?=[^。？?]{0,12}(?:黑|焦|味|火|烟))|烧了(?![^，,。？?]{0,6}(?:不能充|充不进|不充|坏)))|(?:电池|充电宝)[^，,。？?]{0,3}鼓了|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)电源)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽))|(?<!(?:电饭|蒸|挂烫|熨|咖啡|煮蛋|炸锅|烤箱|加湿|香薰|雾化|水壶)[^。？?]{0,12})机器[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽|正常))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?<!会不会|会|容易|不会|怕|担心)(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?:户外电源|储能电源|移动电源|充电宝|锂电池?|电瓶(?!车)|航模电池)(?:(?!包装|袋子|纸箱|箱子|盒子|座垫|坐垫|外壳|壳)[^。？?]){0,24}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?:手机|平板|笔记本电脑)(?:(?!钢化膜|膜|壳|套|纸)[^。？?]){0,8}(?:后盖|电池|屏幕)[^。？?]{0,4}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?<!(?:加湿|香薰|雾化|干冰|蒸)[^。？?]{0,8})冒(?:了|出)?(?:一股|一点|点|好多)?白烟[^。？?]{0,12}(?:刺鼻|焦味|糊味|烧焦|塑料味|怪味)|(?<![a-z])(?:caught fire|on fire(?! lately| recently| these days| this (?:week|month|season|year))|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming|is coming|was coming|pouring) (?:out|from)|(?<!always )(?:thick |black |white |grey |gray )?smoke (?:is |was )?(?:coming |pouring )?(?:from|out of) (?:the |my )?(?:charger|heater|battery|plug|socket|outlet|kettle|power ?bank|adapter|cable|laptop|phone|microwave|lamp|scooter|e-?bike)(?![^.?!]{0,30}(?:first (?:use|time)|normal))|burst into flames?|(?<!fake |led |flame effect )flames? (?:coming|came|shot|shooting) (?:out|from)(?! (?:of )?(?:the |my |a |an |our )?(?:[a-z-]+ )?(?:fireplace|candle|stove|bbq|grill|fire ?pit|lighter|lamp|torch)s?(?![a-z]))|(?:charger|power ?bank|battery|plug|cable|adapter|heater|kettle) (?:has |had |just )?melted|smell(?:ing)? burning from (?:the |my )?(?:socket|plug|charger|outlet|cable|adapter|battery|heater)|(?<!(?:i|he|she|we|they|husband|wife|dad|mum|mom|just|smoker|chips|oil|incense|wood|pan|butter|food|toast|meat) )(?:started|starting|began) to smoke|(?:it|it's|its|is|was|started) smoking|(?:power ?bank|battery|charger|plug|socket|outlet|laptop|phone|vape|scooter|e-?bike|adapter|cable)\b[^.?!]{0,12}\b(?:is|was|it'?s|it is) smokin(?![a-z])|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of)|(?:power ?banks?|batter(?:y|ies)|bateri|charger|pengecas|plug|adapter|cable)\b[^.?!]{0,50}\b(?<!(?:tak|tidak|no|never|not|takde|tiada|x|without) )(?:smoke a bit|smoke abit|(?<!make a |makes a |making a |make |makes )(?:got (?:a )?)?hissing(?: sound| noise)?(?![^.?!]{0,30}normal)|sparks? (?:when|every time|each time|whenever)|kembung|berasap|(?:ber)?bau (?:terbakar|hangit)|meletup|mendesis)|(?:plug|charger|adapter|socket)\b[^.?!]{0,20}\b(?:pin|pins|prong|prongs)\b[^.?!]{0,20}\b(?:brown|black|burnt|burned|scorched|melted)(?: colou?r)?)(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:hot|heat\w*) until (?:can'?t|cannot|can not|cant) (?:hold|touch)(?![^.?!]{0,40}normal)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|(?:has |have )?gone (?:so |super |very |really |extremely |too )?hot|(?:battery|power ?bank|power station|charger|charging)\b[^.?!,]{0,30}\b(?:chemical smell|smells? (?:of|like) chemicals?)|(?:chemical smell|smells? (?:of|like) chemicals?)\b[^.?!,]{0,20}\b(?:charging|battery))(?![a-z])/;
 // Power stations, baby monitors, torches (an Australian and a UK shop, forty-fifth session: hot and bulging, "not sure").
@@ -2301,7 +2305,14 @@ const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|扣环|扣头|五点�
 const CHILD_SEAT = /安全座椅|汽座|汽车座椅|儿童座椅|婴儿车|推车|童车|餐椅|提篮|(?<![a-z])(?:car ?seats?|booster|prams?|pushchairs?|strollers?|buggy|high ?chairs?|carrycots?|harness|isofix)(?![a-z])/;
 const NOT_THE_SEAT = /(?:座包|包包?|罩)[^，,。]{0,4}的?(?:带子|扣|卡扣|锁扣|搭扣)|(?<![a-z])(?:(?:straps?|clips?|buckles?) (?:on|of) (?:the |my |a )?(?:\w+ )?(?:bags?|covers?|rain ?covers?|helmets?)|(?:bag|cover|rain ?cover|cup ?holder|helmet)'?s? (?:strap|clip|buckle)s?)(?![a-z])/;
 const restraintFails = (n: string): boolean => RESTRAINT_FAILS.test(n) && CHILD_SEAT.test(n) && !NOT_THE_SEAT.test(n);
-const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || restraintFails(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
+/**
+ * A part that came loose under the rider, and the fall it caused ("the quick release skewer ye sold me came loose on the descent and i
+ * went over the handlebars, hand is in bits": a Dublin bike shop, fifty-first session, "not sure").
+ */
+const RIDE_CRASH = /(?:快拆|车把|把立|轮子|前轮|后轮|脚踏|座管|坐管|座杆|链条|螺丝)[^，,。？?]{0,8}(?:松了|松脱|脱落|掉了|断了|滑了)[^。？?]{0,16}(?:摔了|摔倒|摔下来|摔伤|翻车|飞出去|人飞出去)|(?<![a-z])(?:skewer|quick ?release|thru ?axle|axle|wheel|stem|headset|bolt|saddle|seat ?post|chain|pedal|crank|bars?|handlebars?)\b[^.?!]{0,30}\b(?:came loose|came undone|came off|came out|failed|slipped|snapped|let go|gave way)\b[^.?!]{0,60}\b(?:went over the (?:handle)?bars|over the (?:handle)?bars|came off|crashed|fell|hit the (?:ground|road|deck|tarmac)|came down)(?![a-z])/;
+/** A bike's own parts: a chain or a bolt may be a swing's. */
+const BIKE_PART = /快拆|车把|把立|(?<![a-z])(?:skewer|quick ?release|thru ?axle|handlebars?|headset|seat ?post)(?![a-z])/;
+const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || (RIDE_CRASH.test(n) && (A_RIDE.test(n) || BIKE_PART.test(n))) || restraintFails(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
 const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
 // A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
 // Burnt red, a gash, bleeding, a blister ("手被烫红了还划了个口子在流血", "手背起了个泡", "手上的泡破了": a Hangzhou tea shop, forty-fifth
@@ -2478,12 +2489,17 @@ const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,�
 // A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
 // forty-fourth session, answered with the order's status).
 // Paid already, by the buyer or the relative ("she paid", "点链接付了2块钱": found in review).
-const WANTS_PAYMENT = /输(?:了|入了?)银行卡|(?:转|给他|给她|给对方)[^，,。]{0,4}付了\d|已经付了\d{2,}|钱被转走|安全账户|点(?:了|开)?(?:那个)?链接|(?:交|付)了?(?:运费|关税|手续费|\d+块钱?)|(?:她|他|我|我妈|我爸)?已经付了|扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit)|(?:she|he|i|they|mum|mom|dad) (?:already |just )?paid|paid (?:the|a) fee|pay (?:the )?customs)(?![a-z])/;
+// An identity number asked for too ("有人打嚟話係你哋客服 問我攞身份證號碼": a Hong Kong phone shop, fifty-first session, "did you mean warranty?").
+const WANTS_PAYMENT = /输(?:了|入了?)银行卡|身份证号|身份证号码|身份证(?:的)?(?:照片|正反面)|(?:转|给他|给她|给对方)[^，,。]{0,4}付了\d|已经付了\d{2,}|钱被转走|安全账户|点(?:了|开)?(?:那个)?链接|(?:交|付)了?(?:运费|关税|手续费|\d+块钱?)|(?:她|他|我|我妈|我爸)?已经付了|扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit)|hkid|nric|ssn|id (?:card )?number|identity card|passport number|(?:she|he|i|they|mum|mom|dad) (?:already |just )?paid|paid (?:the|a) fee|pay (?:the )?customs)(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 // A code already given ("刚才快递员打电话要验证码，我给了", "gave the 'courier' my OTP": a development danger set, forty-ninth session).
 // A screen shared and the money gone, a prize with a fee ("My mum did a screen share with a 'shop agent' and now money is gone", "Got a
 // message from “you” saying I won a prize and needed to pay a fee. Paid it.": the third development danger set, forty-ninth session).
-const SCAM_STEPS = /中奖[^。？?]{0,16}(?:手续费|交钱|付钱|转账|保证金)|(?<![a-z])(?:screen ?shar\w*\b[^.?!]{0,60}\b(?:money|funds|savings)\b[^.?!]{0,20}\b(?:gone|taken|missing|disappeared|withdrawn)|(?:won|winner of) a (?:prize|gift|reward|voucher)\b[^.?!]{0,40}\b(?:pay|fee|transfer))(?![a-z])|(?<!签收|取件|收货)验证码[^。？?]{0,8}(?:我|已经|都)?(?:给了|给他了|给她了|告诉(?:他|她)了|报给(?:他|她)了|发(?:给(?:他|她))?(?:过去)?了)|(?<![a-z])(?:(?:gave|sent|told|shared|read out) (?:the |them |him |her |it to )?(?:'?[a-z]+'? )?(?:my |the |a )?(?:otp|verification code|one-?time (?:pass)?code)(?! for the (?:delivery|locker|parcel))|(?:otp|verification code)\b[^.?!]{0,40}\bi (?:already |just )?(?:sent|gave) (?:it|them))(?![a-z])|(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:[a-z]+ )?(?:verification|one-?time|security) code)(?![a-z])/;
+// A "claim" for a lost parcel that wants a code scanned, an app or an ID number ("有人给我打电话说我快递丢了要理赔，让我扫码下载个APP，还问我要身份证号":
+// a Suzhou shop, fifty-first session, the parcel's card), and what was given away ("我已经把身份证号告诉他了", "我已經俾咗身份證同地址佢": the FAQ's list, "no orders").
+// A text about a parcel with a fee and a link ("收到短信說包裹地址不全要補運費$15，叫我㩒連結", "got an sms saying my parcel is held, pay $15 via link":
+// a Hong Kong and a Dublin shop, fifty-first session, "not sure").
+const SCAM_STEPS = /理赔[^。？?]{0,30}(?:让我|叫我|要我|问我要|问我|找我要|叫我去)[^。？?]{0,10}(?:扫码|扫二维码|下载|app|身份证|银行卡|验证码|转账|共享屏幕|加(?:他|她)?微信)|(?:身份证号?|身份证号码|银行卡号|卡号|银行卡密码|密码|验证码)[^，,。？?]{0,4}(?:(?:告诉|给|报给|发给)(?:了(?:他|她|对方|那人|骗子)|(?:他|她|对方|那人|骗子)了)|(?:俾咗|畀咗)(?:佢|对方)?)|(?:俾咗|畀咗|给了|告诉了)(?:佢|他|她|对方)?(?:我的?)?(?:身份证|银行卡号|卡号|验证码)|中奖[^。？?]{0,16}(?:手续费|交钱|付钱|转账|保证金)|(?<![a-z])(?:screen ?shar\w*\b[^.?!]{0,60}\b(?:money|funds|savings)\b[^.?!]{0,20}\b(?:gone|taken|missing|disappeared|withdrawn)|(?:won|winner of) a (?:prize|gift|reward|voucher)\b[^.?!]{0,40}\b(?:pay|fee|transfer))(?![a-z])|(?<!签收|取件|收货)验证码[^。？?]{0,8}(?:我|已经|都)?(?:给了|给他了|给她了|告诉(?:他|她)了|报给(?:他|她)了|发(?:给(?:他|她))?(?:过去)?了)|(?<![a-z])(?:(?:gave|sent|told|shared|read out) (?:the |them |him |her |it to )?(?:'?[a-z]+'? )?(?:my |the |a )?(?:otp|verification code|one-?time (?:pass)?code)(?! for the (?:delivery|locker|parcel))|(?:otp|verification code)\b[^.?!]{0,40}\bi (?:already |just )?(?:sent|gave) (?:it|them))(?![a-z])|(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:[a-z]+ )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
 // Asked, not an accusation ("this is a scam, reporting u" is a complaint).
 const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:(?:it'?s|it is)|its|this is|(?:that'?s|that is)) a scam,? (?:isn'?t|is not|is) it|real or (?:a )?scam)(?![a-z])/;
@@ -2504,8 +2520,15 @@ const HELP_ASKED = /(?<![a-z])(?:(?:can|could|would|will) (?:someone|somebody|an
 const CONTACTED = /(?<![a-z])(?:(?:rang|called|phoned|messaged|texted|emailed|dm'?d|whatsapp\w*|contacted) (?:me|my|her|him|us)|claiming|pretending|asked (?:me )?for my|(?:rang|called|emailed|messaged) (?:asking|saying|and)|saying (?:they'?re|he'?s|she'?s|he is|she is|they are) from)(?![a-z])/;
 /** Asked whether it was the shop ("was that from you lot?", "is that you"): with someone posing, a scam. */
 const OURS_ASKED = /(?<![a-z])(?:(?:was|is) (?:that|this|it) (?:really )?(?:from )?(?:you|u|you lot|you guys|your shop|ur shop|legit|real))(?![a-z])|是你们吗|是不是你们/;
+/**
+ * A text about a parcel with a fee and a link ("收到短信說包裹地址不全要補運費$15，叫我㩒連結", "got an sms saying my parcel is held, pay $15
+ * via link": a Hong Kong and a Dublin shop, fifty-first session, "not sure"); not one the buyer saw through and left alone.
+ */
+const PARCEL_TEXT_SCAM = /(?:短信|信息|讯息)[^。？?]{0,30}(?:地址不全|地址不详|地址有误|地址错误|无法派送|补(?:交)?运费|补邮费|重新派送|二次派送|关税)[^。？?]{0,30}(?:链接|连结|网址)|(?<![a-z])(?:(?:got|received|had) (?:an? )?(?:text|sms|message)\b[^?!]{0,80}\b(?:parcel|package|delivery)\b[^?!]{0,60}\b(?:(?:pay|fee)\b[^?!]{0,40}\b(?:link|click)|(?:link|click)\b[^?!]{0,40}\b(?:pay|fee)))(?![a-z])/;
+const NOT_TAKEN_IN = /没点|没有点|没理|没回|没付|没扫|(?<![a-z])(?:(?:didn'?t|did not|never|won'?t|will not) (?:click|tap|pay|open|reply)|ignored it)(?![a-z])/;
 function scamReported(n: string): boolean {
   if (ACCUSES.test(n)) return false;
+  if (PARCEL_TEXT_SCAM.test(n) && !NOT_TAKEN_IN.test(n)) return true;
   if (POSES.test(n) && OURS_ASKED.test(n) && (WANTS_PAYMENT.test(n) || /链接|(?<![a-z])link(?![a-z])/.test(n))) return true;
   if (PHISHING.test(n)) return true;
   if (SCAM_STEPS.test(n) || (SCAM_ASKED.test(n) && !OF_THE_SHOP.test(n))) return true;
@@ -2521,7 +2544,16 @@ const signBeforeAsked = (n: string): boolean => {
   const before = n.slice(0, at);
   return at > 0 && (REPORTED_BEFORE.test(before) || SAFETY_SIGN.test(before) || batterySwells(before) || (SAFETY_HEAT.test(before) && DEVICE.test(before)));
 };
+/**
+ * Electric blankets and heating pads burning ("电热毯…闻到一股焦味道，毯子角落发黑了": a Suzhou bedding shop, fifty-first session, "not
+ * sure"); not merely hot, which is what they are for.
+ */
+const HEATED_BEDDING = /电热毯|电褥子|电热垫|加热垫|电热水袋|(?<![a-z])(?:electric (?:blanket|throw|underblanket)|heated (?:blanket|throw|underblanket)|heating pad|heat pad)(?![a-z])/;
+const BEDDING_BURNS = /焦味|糊味|烧焦|烧糊|焦了|糊了|冒烟|火花|起火|着火|(?<![a-z])(?:burn(?:ing|t)? smell|smells? (?:like |of )?burn\w*|smok\w*|spark\w*|scorch\w*|caught fire|on fire|melted)(?![a-z])/;
+/** The burning supposed, not smelled ("电热毯会不会有焦味", "will it catch fire?"); not "…角落发黑了，会不会出事" after it was. */
+const BEDDING_WORRY = /(?:会不会|会不|怕|担心|如果|万一)[^,，。.!?？]{0,8}(?:焦味|糊味|烧焦|烧糊|冒烟|火花|起火|着火)|(?<![a-z])(?:(?:will|would|could|can) it\b[^.?!]{0,12}\b(?:catch fire|burn|smoke|spark|scorch)|(?:if|in case|what if) it)(?![a-z])/;
 export const reportsDanger = (n: string, goods = ''): boolean =>
+  (HEATED_BEDDING.test(n) && BEDDING_BURNS.test(n) && !SAFETY_ASKED.test(n) && !BEDDING_WORRY.test(n)) ||
   alarmSounding(n) === 'gas' ||
   (!SAFETY_ASKED.test(n) || REPORTED_BEFORE.test(n) || signBeforeAsked(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
@@ -3506,7 +3538,11 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // own question as the shop typed it. (Near enough was not: "快递到了吗" and "快递" covered "走什么物流"
   // fully, and were told the shop's default courier; found from outside.)
   if (!hit || (!hit.verbatim && (BARE_THING.test(ctx.r.u.normalized) || (SPECIFIC.test(ctx.r.u.normalized) && !entryAsksLikeThis(ctx, hit))))) return data;
-  const faq: Reply = { text: hit.entry.answer };
+  // "delivery times to brisbane?" found the delivery entry with confidence: its Brisbane clause, as when the FAQ was unsure
+  // (a Melbourne shop, fiftieth session: the whole entry for Brisbane and Auckland, Adelaide's clause alone).
+  // Only of how long, from an entry on sending or delivery with times: "Alaska delivery?" of a list of places in one sentence is the whole entry.
+  const timeTo = HOW_LONG.test(ctx.r.u.normalized) && aboutSending(hit.entry) && TIMED.test(hit.entry.answer) ? placeNamed(ctx, hit.entry.answer) : undefined;
+  const faq: Reply = { text: timeTo ?? hit.entry.answer };
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
   // Not an order of other goods than those named ("我刚买的猫粮开封后能放多久" beside an earphones order: found from outside).
@@ -4147,7 +4183,7 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
   if (waybill) return waybill;
   // "where are both my orders": each of a few, whatever their states (found from outside: the one in the first tier alone).
   // Not an answer to our list: "两个都查" there is the orders listed, not a delivered third (found replaying the README's example).
-  const each = ctx.r.explicitOrderId || ctx.r.choice || !ASKS_EACH.test(ctx.r.u.normalized) ? [] : TIERS[intent].flatMap((tier) => ctx.orders!.filter((o) => tier.includes(o.status)));
+  const each = ctx.r.explicitOrderId || ctx.r.choice || !ASKS_EACH.test(ctx.r.u.normalized) ? [] : eachOf(intent, ctx.orders, ctx.r.u.normalized);
   if (each.length >= 2 && each.length <= MAX_EACH) return eachAnswer(ctx, intent, each);
   const target = pickTarget(ctx, intent, ctx.orders);
   if ('none' in target) {
@@ -4160,8 +4196,26 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
   if ('each' in target) return eachAnswer(ctx, intent, target.each);
   return oneAnswer(ctx, intent, target.one);
 }
+/** "两个", "both": how many orders the buyer says they ask after. */
+const COUNT_SAID = /(?:两个|两张|两单|俩|(?<![a-z])both(?![a-z]))|(三)(?:个|张|单)/;
+/**
+ * The orders "each" asks after, the intent's tiers in order; as many as the buyer counted when a tier ends there ("两单分别什么时候发"
+ * of two orders paid and one delivered long ago: the two, not the third; a Shenzhen shop, fiftieth session).
+ */
+function eachOf(intent: Exclude<DataIntent, 'aftersale_progress'>, orders: readonly Order[], normalized: string): Order[] {
+  const tiers = TIERS[intent].map((tier) => orders.filter((o) => tier.includes(o.status)));
+  const m = COUNT_SAID.exec(normalized);
+  const said = m ? (m[1] ? 3 : 2) : undefined;
+  const out: Order[] = [];
+  for (const tier of tiers) {
+    if (said !== undefined && out.length === said) break;
+    out.push(...tier);
+  }
+  return out;
+}
 /** The buyer asks after each of their orders at once. */
-const ASKS_EACH = /(?:两个|两张|两单|俩|所有(?:的)?)(?:订单|包裹|快递|单)?[^?？。，,]{0,12}都(?:到哪|在哪|发货了吗|发了吗|发了没|什么时候|怎么样|啥情况|什么情况|(?:帮我|给我)?(?:查|看|check))|所有(?:的)?(?:订单|包裹|快递)(?:都)?(?:到哪|在哪|怎么样)|(?<![a-z])(?:(?:they|them) both|where (?:are|is) (?:they|it) both|both (?:of them|(?:my |the )?(?:orders|parcels|packages))|all (?:of )?(?:them|my (?:orders|parcels|packages))|each of (?:them|my orders))(?![a-z])/;
+// "两单分别什么时候发" (a Shenzhen shop, fiftieth session: "which one?").
+const ASKS_EACH = /(?:两个|两张|两单|俩|所有(?:的)?)(?:订单|包裹|快递|单)?[^?？。，,]{0,12}(?:都|分别|各自)(?:是)?(?:到哪|在哪|发货了吗|发了吗|发了没|什么时候|怎么样|啥情况|什么情况|(?:帮我|给我)?(?:查|看|check))|所有(?:的)?(?:订单|包裹|快递)(?:都)?(?:到哪|在哪|怎么样)|(?<![a-z])(?:(?:they|them) both|where (?:are|is) (?:they|it) both|both (?:of them|(?:my |the )?(?:orders|parcels|packages))|all (?:of )?(?:them|my (?:orders|parcels|packages))|each of (?:them|my orders))(?![a-z])/;
 /** Orders answered one by one when all are asked for; more are listed to pick from. */
 const MAX_EACH = 3;
 
@@ -5711,9 +5765,11 @@ function shopDaysTo(ctx: Ctx, o: Order): string | undefined {
   return ofRegion(ofSize(own, o, ctx.lang), addressOf(o), ctx.lang);
 }
 
-function placeNamed(ctx: Ctx): string | undefined {
+const HOW_LONG = /几天|多久|多少天|多长时间|时效|(?<![a-z])(?:how long|how many days|(?:delivery|shipping|transit) times?|eta)(?![a-z])/;
+/** The clauses of the shop's delivery entry (or of `answer`) for the place the buyer names; undefined when none is named or cut out. */
+function placeNamed(ctx: Ctx, answer?: string): string | undefined {
   const named = regionsIn(ctx.input.text);
-  const said = named.length ? shopSays(ctx, 'delivery_time') : undefined;
+  const said = named.length ? (answer ?? shopSays(ctx, 'delivery_time')) : undefined;
   // Beijing is in 京津冀 too, as for an address: "带回北京" had the shop's other regions' days (a Qingdao shop, thirty-ninth session).
   const t = foldTraditional(ctx.input.text);
   // A US state named is in the lower 48 and the United States too ("New York" of "other states in the continental US").

@@ -352,8 +352,10 @@ export class BotResponder {
     if (!told) return undefined;
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
     // How to get rid of goods that swelled or smoked is asked of that danger too ("can I throw it in the bin?": a Manchester shop, forty-third session).
-    const about = dangerGoesOn(text, told.kind) || (told.kind === 'device' && asksDisposal(text));
-    return about && (Date.now() - told.at >= SAFETY_AGAIN_MS || asked || worse) ? worsened(told.kind, text) : undefined;
+    // Asked at once, it is answered at once: the shop's returns entry would tell them to post it (a Dublin shop, fifty-first session).
+    const disposal = told.kind === 'device' && asksDisposal(text);
+    const about = dangerGoesOn(text, told.kind) || disposal;
+    return about && (Date.now() - told.at >= SAFETY_AGAIN_MS || asked || worse || disposal) ? worsened(told.kind, text) : undefined;
   }
 
   /**

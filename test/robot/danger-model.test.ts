@@ -93,7 +93,8 @@ describe('the learned danger reading', () => {
       ['人字梯的腿突然折了 我爸从上面摔下来了', 'broke'],
       ['the swing chain snapped and my son fell on his back', 'broke'],
       ['a woman on the phone said she was from your billing team and got me to read out the code from my bank app', 'fraud'],
-      ['快递小哥打电话说包裹破损要理赔 让我加他微信 我已经加了 他让我扫码', 'fraud'],
+      // Without 要理赔: a "claim" that wants a code scanned is a rule's since the fifty-first session.
+      ['快递小哥打电话说包裹破损 让我加他微信 我已经加了 他让我扫码', 'fraud'],
       ['用了你们的驱虫药 狗狗站都站不稳', 'petEmergency'],
     ] as const;
     for (const [text, kind] of cases) {

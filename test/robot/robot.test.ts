@@ -11515,3 +11515,51 @@ test('"do you deliver to Leeds" is a shop question, and Highlands places are its
   assert.ok(asksDisposal('should i post it back to you?'));
   assert.ok(!asksDisposal('退货怎么处理'));
 });
+
+test('goods named by their own kind among one shop\'s kinds: a serum, not the sheet masks, and in traditional titles; "还是都要吧 不取消了" keeps the queue (fifty-first session)', async () => {
+  // Found from outside (a Taipei shop): "vit C serum" told the parcel of the newest order, the masks, as 精華 and 面膜 were both
+  // skin care and a title in traditional characters named no kind at all.
+  const serum = order({ orderId: 'TW-2001', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'V1', title: '維他命C精華液 30ml', quantity: 1, price: '890' }] });
+  const masks = order({ orderId: 'TW-2002', createdAt: '2024-11-24T10:00:00+08:00', items: [{ sku: 'M1', title: '玻尿酸保濕面膜 10片', quantity: 1, price: '450' }] });
+  const data: FakeData = { orders: [serum, masks], logistics: [logistics({ orderId: 'TW-2001' }), logistics({ orderId: 'TW-2002' })] };
+  assert.match(textOf(await conversation(robotWith(data))('my vit C serum where already')), /TW-2001/);
+  assert.match(textOf(await conversation(robotWith(data))('面膜到哪了')), /TW-2002/);
+  assert.doesNotMatch(textOf(await conversation(robotWith(data))('my vit C serum where already')), /TW-2002/);
+  // A power bank is no wall charger: "充电头" picks the charger head.
+  const bank = order({ orderId: 'SZ-1', items: [{ sku: 'P', title: '20000mAh 快充充电宝', quantity: 1, price: '129.00' }] });
+  const head = order({ orderId: 'SZ-2', items: [{ sku: 'H', title: '30W 氮化镓充电头', quantity: 1, price: '89.00' }] });
+  const both: FakeData = { orders: [bank, head], logistics: [logistics({ orderId: 'SZ-1' }), logistics({ orderId: 'SZ-2' })] };
+  assert.match(textOf(await conversation(robotWith(both))('充电头到哪了')), /SZ-2/);
+  assert.match(textOf(await conversation(robotWith(both))('where is my power bank')), /SZ-1/);
+  // The goods kept after all, in the queue: the person reads it (what else was asked of them is not lost); alone, a cancellation given up is the robot's.
+  for (const q of ['算了 还是都要吧 不取消了', '算了 不取消了 两件都要', '算了 都要了']) assert.equal(withdrawsHandover(q), undefined, q);
+  assert.equal(withdrawsHandover('算了不取消了'), '不取消了');
+});
+
+test('"两单分别什么时候发" of two orders paid and one delivered long ago: the two told, not "which one?" nor the third (fifty-first session)', async () => {
+  const a = order({ orderId: 'SZ-31', status: 'paid', createdAt: '2024-11-26T10:00:00+08:00' });
+  const b = order({ orderId: 'SZ-32', status: 'paid', createdAt: '2024-11-27T08:00:00+08:00' });
+  const old = order({ orderId: 'SZ-33', status: 'delivered', createdAt: '2024-11-10T08:00:00+08:00' });
+  const r = await conversation(robotWith({ orders: [a, b, old] }))('两单分别什么时候发');
+  assert.match(textOf(r), /SZ-31/);
+  assert.match(textOf(r), /SZ-32/);
+  assert.doesNotMatch(textOf(r), /SZ-33|哪一个/);
+});
+
+test('"delivery times to brisbane?" found with confidence is told Brisbane\'s clause; "Alaska delivery?" of a one-sentence list the whole entry; the day\'s cut-off is no unpaid countdown; "i can send back to you?" asks a battery\'s disposal (fifty-first session)', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_au', [
+    { id: 'ship', question: 'How long does delivery take?', answer: 'We ship from Melbourne. Metro Melbourne and Sydney: 1-3 business days. Brisbane, Adelaide and Perth: 3-5 business days. Regional areas and Tasmania: 5-8 business days. New Zealand: 7-12 business days.' },
+    { id: 'ret', question: 'What is your returns policy?', answer: 'Unused items can be returned within 30 days.' },
+  ]);
+  const ask = (text: string, shopId = 'shop_au') => createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }).answer({ shopId, userId: 'u-au', conversationId: 'c', text });
+  assert.equal(textOf(await ask('delivery times to brisbane?')), 'Brisbane, Adelaide and Perth: 3-5 business days.');
+  assert.equal(textOf(await ask('how long to auckland')), 'New Zealand: 7-12 business days.');
+  own.setEntries('shop_us', [{ id: 'ak', question: 'Do you ship to Alaska?', answer: 'We ship accessories and apparel to Alaska, Hawaii and Puerto Rico via USPS. Complete bikes can only ship within the contiguous 48 states.' }]);
+  for (const q of ['Alaska delivery?', 'how long does shipping to alaska take?']) assert.doesNotMatch(textOf(await ask(q, 'shop_us')), /Alaska,\s*Complete/, q);
+  own.setEntries('shop_sz', [{ id: 'ship', question: '付款后多久发货', answer: '现货工作日16:00前付款当天发出，16:00后付款次日发出。' }]);
+  const cutOff = await ask('几点之前付款今天能发', 'shop_sz');
+  assert.doesNotMatch(textOf(cutOff), /超时会自动关闭|待付款的订单/);
+  assert.match(textOf(cutOff), /付款后多久发货|16:00前付款/);
+  assert.ok(asksDisposal('ok i unplug it. now what i do with battery, i can send back to you?'));
+});

@@ -1334,3 +1334,39 @@ test('the second round\'s review: negations, a cheap price, surprise, hairpins, 
   }
   assert.equal(safetyOf('powerbank saya berbau hangit masa cas'), 'device');
 });
+
+test('the fifty-first session\'s shops: a burning electric blanket, a zip pull swallowed, a "claim" call, a parcel text with a fee, an ID given, a crash after a part came loose', () => {
+  const cases: [string, string | undefined][] = [
+    ['我同时买了个电热毯垫在蚕丝被下面，今朝早上闻到一股焦味道，毯子角落发黑了，阿会出事体？', 'device'],
+    ['the electric blanket smells burnt and a corner is black', 'device'],
+    ['我孙孙把枕套上的拉链头咬下来了，好像吞进去了，现在一直在咳', 'emergency'],
+    ['my toddler swallowed the zip pull', 'emergency'],
+    ['有人给我打电话说我快递丢了要理赔，让我扫码下载个APP，还问我要身份证号', 'fraud'],
+    ['我已经把身份证号告诉他了，咋办', 'fraud'],
+    ['我已經俾咗身份證同地址佢', 'fraud'],
+    ['有人打嚟話係你哋客服 問我攞身份證號碼', 'fraud'],
+    ['someone called saying they are from your shop and asked for my HKID number', 'fraud'],
+    ['收到短信說包裹地址不全要補運費$15，叫我㩒連結', 'fraud'],
+    ['got an sms saying my parcel is held, pay $15 via link', 'fraud'],
+    ['the quick release skewer ye sold me came loose on the descent and i went over the handlebars, hand is in bits', 'broke'],
+    ['快拆松了 我直接摔了 手破了', 'broke'],
+    // Worries, questions and look-alikes.
+    ['电热毯会不会有焦味', undefined],
+    ['电热毯开一晚上很烫 正常吗', undefined],
+    ['is the heated blanket safe, will it catch fire?', undefined],
+    ['这个暖手宝很烫吗', undefined],
+    ['孩子把拉链头咬下来了，还好没吞', undefined],
+    ['快递丢了能理赔吗', undefined],
+    ['理赔需要提供身份证吗', undefined],
+    ['清关需要身份证号吗', undefined],
+    ['假如快递员问我要验证码 要给他吗', undefined],
+    ['收到短信说我包裹地址有误要点链接修改，我觉得是骗子没点，你们有发过吗？', undefined],
+    ['got a text that my parcel was delivered, the link shows a photo', undefined],
+    ['if the skewer came loose would i go over the bars?', undefined],
+    ['my phone is on fire lately, battery lasts the whole day 🔥', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  // Where the swollen battery is now, told while queued: the advice again.
+  for (const text of ['is in my apartment in the hall, my kids is sleeping', 'its in the kitchen now', '放在客厅了 孩子在睡觉']) assert.ok(dangerGoesOn(text, 'device'), text);
+  assert.ok(!dangerGoesOn('is it in stock', 'device'));
+});

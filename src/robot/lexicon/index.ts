@@ -299,7 +299,8 @@ export function kindsOfGoods(text: string): ReadonlySet<string> {
   const known = kindsMemo.get(text);
   if (known) return known;
   productKinds ??= productTables();
-  let t = text.normalize('NFKC').toLowerCase();
+  // A Taipei shop's titles and buyers write 精華 and 麵膜: the kinds are listed in simplified characters.
+  let t = foldTraditional(text.normalize('NFKC').toLowerCase());
   if (productKinds.not) t = t.replace(productKinds.not, ' | ');
   const out = new Set<string>();
   for (const [id, re] of productKinds.kinds) if (re.test(t)) out.add(id);

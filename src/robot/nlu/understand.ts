@@ -618,7 +618,9 @@ const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|
  * "也不等了", "不用等了", "等不了": leaving after all (found in review).
  */
 // "算了 还是先拿20打": another quantity chosen, the price still to be told by the person (a Yiwu shop, thirty-third session).
-const OTHER_THING_DROPPED = /^[,，。\s]*还是(?:先|就)?(?:拿|要|买|订|拍)\s*[\d一两二三四五六七八九十几]|^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
+// "算了 还是都要吧 不取消了": the goods kept after all, while the buyer had asked the person for more than the cancellation (a Shenzhen
+// shop, fiftieth session: taken out of the queue, the change of courier asked with it lost); the person reads it.
+const OTHER_THING_DROPPED = /^[,，。\s]*还是(?:先|就)?(?:拿|要|买|订|拍)\s*[\d一两二三四五六七八九十几]|^[,，。\s]*(?:还是)?(?:全部|全都|全|都|两(?:件|个|单|样|箱|盒)?都)要(?:了|吧|的|啦)?(?![^?？]*[?？吗么])|^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
 
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
 
