@@ -6022,8 +6022,9 @@ const REPUBLIC_OF_IRELAND =
  * Great Britain: "England, Scotland and Wales", "mainland UK" in a shop's sentence, a UK postcode in an address (after the UK's own
  * regions above, which a postcode of theirs names first). An Irish parcel was told the British line (a Dublin shop, forty-fifth session).
  */
+// Its big cities too ("hiya do u deliver to cardiff and how long": a Dublin shop, fifty-first session, "not sure"), not a street named after one.
 const GREAT_BRITAIN =
-  /(?<![a-z])(?:england|scotland|(?<!south )wales|great britain|mainland uk|uk mainland|(?:the )?rest of (?:the )?uk)(?![a-z])|(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])/i;
+  /(?<![a-z])(?:england|scotland|(?<!south )wales|great britain|mainland uk|uk mainland|(?:the )?rest of (?:the )?uk)(?![a-z])|(?<![a-z]|new )(?:london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|swansea|bristol|newcastle|sheffield|nottingham)(?![a-z])(?! (?:r(?:oa)?d|st(?:reet)?|ave(?:nue)?|lane|way|drive|h(?:igh)?wa?y|terrace|place)(?![a-z]))|(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])/i;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too), in English too ("how
@@ -6034,7 +6035,8 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   // HS1 2DU" was told the mainland's days, and late by them (a Manchester shop, forty-third session); "to BT7" is Northern Ireland.
   /scottish highlands|highlands and islands|scottish islands|outer hebrides|western isles|orkney|shetland|isle of (?:lewis|harris|skye|mull|islay|arran|barra)|(?<![a-z])(?:hs|ze|iv|kw)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   // A whole BT postcode, or "to/in BT7": "BT5.0 earbuds" is Bluetooth (found in review).
-  /northern ireland|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, REPUBLIC_OF_IRELAND, GREAT_BRITAIN, /channel islands|guernsey|alderney|(?<![a-z])(?:to|for) jersey(?! city| shore| fabric| dress| top| material)(?![a-z])|(?<![a-z])(?:deliver\w*|ship\w*|post|send|live) (?:\w+ ){0,2}in jersey(?! city| shore)(?![a-z])|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
+  // Its cities and "the north" as the Republic's buyers say it ("do ye post to the north?", "i'm in derry": a Dublin shop, fifty-first session).
+  /northern ireland|(?<![a-z])(?:belfast|derry|londonderry|newry|lisburn|armagh|enniskillen|omagh|coleraine|ballymena|bangor,? co\.? down)(?![a-z])|(?<![a-z])(?:to|in|up|for) the north(?! (?:of|east|west|face|pole|island|side|coast|shore|american?)| ?-)(?![a-z])|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, REPUBLIC_OF_IRELAND, GREAT_BRITAIN, /channel islands|guernsey|alderney|(?<![a-z])(?:to|for) jersey(?! city| shore| fabric| dress| top| material)(?![a-z])|(?<![a-z])(?:deliver\w*|ship\w*|post|send|live) (?:\w+ ){0,2}in jersey(?! city| shore)(?![a-z])|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,

@@ -11563,3 +11563,16 @@ test('"delivery times to brisbane?" found with confidence is told Brisbane\'s cl
   assert.match(textOf(cutOff), /付款后多久发货|16:00前付款/);
   assert.ok(asksDisposal('ok i unplug it. now what i do with battery, i can send back to you?'));
 });
+
+test('Cardiff is Great Britain and Derry Northern Ireland in a delivery entry; a street named after a city is not (fifty-first session)', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_ie', [
+    { id: 'ship', question: 'How long does delivery take to Ireland, Northern Ireland and the UK?', answer: 'Republic of Ireland: An Post, 1-2 working days. Northern Ireland: DPD, 2-3 working days. Great Britain (England, Scotland and Wales): DPD, 3-5 working days.' },
+    { id: 'ret', question: 'Can I return an item?', answer: 'Unused parts can be returned within 30 days.' },
+  ]);
+  const ask = (text: string) => createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }).answer({ shopId: 'shop_ie', userId: 'u-ie', conversationId: 'c', text });
+  assert.equal(textOf(await ask('hiya do u deliver to cardiff and how long')), 'Great Britain (England, Scotland and Wales): DPD, 3-5 working days.');
+  const derry = order({ shopId: 'shop_ie', userId: 'u-ie', orderId: 'IE-1', status: 'paid', receiver: { name: 'Orla', phone: '07700900123', address: '12 Shipquay Street, Derry' } });
+  const r = await createRobot({ dataSource: fakeDataSource({ orders: [derry] }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_ie', userId: 'u-ie', conversationId: 'c', text: 'how many days will it take to arrive' });
+  assert.doesNotMatch(textOf(r), /Great Britain|Republic of Ireland/, textOf(r));
+});
