@@ -1275,8 +1275,9 @@ const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for
 // Also "i havent order yet la", "where r u guys located, can i pick up" from buyers with no order (found from outside:
 // "I can't find any orders from you"). Not "if i send it back…", "what if i have it sent to my office": a buyer's own order (found in review).
 // A new order to be placed ("我要重新下訂面膜 如果今天下午兩點前付款 今天會出貨ㄇ": a Taipei shop, fiftieth session, told the old order's parcel).
-// The day's cut-off asked ("几点之前付款今天能发": a Suzhou shop, fifty-first session, told an order's parcel or the unpaid countdown).
-const IF_I_ORDER = /(?:重新|再)(?:下订|下单|下一单|订一|买一)[^。？?]{0,20}(?:如果|的话|会|能)|(?:几点|什么时候|啥时候)(?:之前|前|以前)(?:下单|付款|付钱|拍下?)[^。？?]{0,8}(?:今天|当天|当日)(?:能|可以|会|就)?(?:发|出货|寄)|如果(?:今天|明天|现在)?[^，,。？?]{0,6}(?:下单|付款|付钱)[^。？?]{0,12}(?:会|能)(?:不会)?(?:出货|发货|寄出)|(?<![a-z])(?:(?:if|before) i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
+/** The day's cut-off asked ("几点之前付款今天能发": a Suzhou shop, fifty-first session, told an order's parcel or the unpaid countdown). */
+const CUT_OFF_ASKED = /(?:几点|什么时候|啥时候)(?:之前|前|以前)(?:下单|付款|付钱|拍下?)[^。？?]{0,8}(?:今天|当天|当日)(?:能|可以|会|就)?(?:发|出货|寄)/;
+const IF_I_ORDER = /(?:重新|再)(?:下订|下单|下一单|订一|买一)[^。？?]{0,20}(?:如果|的话|会|能)|如果(?:今天|明天|现在)?[^，,。？?]{0,6}(?:下单|付款|付钱)[^。？?]{0,12}(?:会|能)(?:不会)?(?:出货|发货|寄出)|(?<![a-z])(?:(?:if|before) i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 /**
@@ -1315,14 +1316,15 @@ const LEAVES_TO_ORDER = /^(?:(?:好的?|行|要得|ok|okay|嗯|那)[\s，,。.!�
 const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   LEAVES_TO_ORDER.test(u.normalized.trim()) ? { intent: 'bye' } :
   OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } :
-  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.intent === 'faq' || u.guessed) ? { intent: 'faq' } : undefined;
+  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized) || CUT_OFF_ASKED.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.intent === 'faq' || u.guessed) ? { intent: 'faq' } : undefined;
 
 /**
  * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
  * cancelled (found from outside, three shops: the cancel steps were said again, or "not understood").
  */
 // "算了算了 不退了 还是要" (a Chengdu shop, forty-second session: "no after-sales request found" and the returns policy).
-const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|(?:won'?t|will not)) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
+// "actually no leave it" (a Dublin shop, fifty-first session: the service hours' entry offered).
+const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|(?:won'?t|will not)) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])|^(?:(?:actually|no|nah|ah|oh|ok|okay|wait|sorry|hmm)[,.!\s]+)*(?:leave it|forget it|never ?mind|nvm|scratch that)(?: so| then| for now| actually| lads?| thanks?| cheers)*[.!\s]*$/u;
 /** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
 // Asked why, or refused at the door instead ("为什么不退款了", "不退款了吗？那我直接拒收": found in review).
 const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|为什么|为啥|怎么|吗|拒收|[?？]|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead|why|refuse)(?![a-z])/;
@@ -1661,10 +1663,8 @@ type UnpaidTimeoutTold = Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOr
 function toldUnpaidTimeout(orderId: string | undefined): UnpaidTimeoutTold {
   return { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
-/** The day's sending asked with it ("几点之前付款今天能发": a Suzhou shop, fifty-first session, told the unpaid orders' countdown): the shop's cut-off. */
-const SENDING_ASKED = /发货|发出|寄出|能发|会发|出货|(?<![a-z])(?:ship|dispatch|send)\w*(?![a-z])/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): UnpaidTimeoutTold | undefined =>
-  ((UNPAID_TIMEOUT.test(u.normalized) && !SENDING_ASKED.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? toldUnpaidTimeout(orderId) : undefined;
+  ((UNPAID_TIMEOUT.test(u.normalized) && !CUT_OFF_ASKED.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? toldUnpaidTimeout(orderId) : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
@@ -1753,7 +1753,8 @@ const RESCHEDULE_MORE = /(?<![大预])(?:约|改约|约到)(?:下?(?:周|星期|
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
  * price-protection entry was said, twice; "拒绝的原因是啥", "换腰果点解唔得": not understood).
  */
-const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，,。?？]{0,6}(?:申请|售后)[^，,。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么|点解)(?:被)?(?:给我|把我的?)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?:拒绝|驳回|被拒|拒了)的?(?:原因|理由)|(?:换|退)[^，,。？?]{0,6}(?:为什么|为啥|点解)(?:不得|不行|不可以|不给我?|唔得)[吗啊呢？?!！\s]*$|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
+// "I ask for change helmet to medium size, what is status?": asked for, its status asked (a Dublin shop, fifty-first session, the sizes entry).
+const OWN_REQUEST = /(?<![a-z])(?:i )?(?:asked|ask|requested|applied|put in) (?:for )?(?:an? |the )?(?:change|exchange|swap|return|refund|replacement)\b[^.?!]{0,40}\b(?:what'?s|what is|whats|any|how'?s|how is) (?:the |its |my )?(?:status|progress|update|news)(?![a-z])|(?:我的|我那个|我申请的)[^，,。?？]{0,6}(?:申请|售后)[^，,。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么|点解)(?:被)?(?:给我|把我的?)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?:拒绝|驳回|被拒|拒了)的?(?:原因|理由)|(?:换|退)[^，,。？?]{0,6}(?:为什么|为啥|点解)(?:不得|不行|不可以|不给我?|唔得)[吗啊呢？?!！\s]*$|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
 const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   OWN_REQUEST.test(u.normalized) && (u.intent === 'faq' || unclearReading(u) || isPolicyIntent(u.intent)) ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 /**
@@ -1882,8 +1883,10 @@ const ADD_TO_ORDER = /(?<![a-z])(?:add (?:(?:some|a few|more|an?|the|one|two|ano
 const ADDS_NO_GOODS = /加急|备注|赠品|发票|保险|运费险|(?<![a-z])(?:note|notes|coupon|code|voucher|message|instructions?|wrap|bubble|tip|gift (?:note|message)|address|phone|unit|apartment|apt|insurance|shipping|express|signature|receipt|invoice|email|number)(?![a-z])/;
 const addsToOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'addItems' | 'u'> | undefined =>
   ADD_TO_ORDER.test(u.normalized) && !ADDS_NO_GOODS.test(u.normalized) && (state.focusOrderId || u.intent === 'unknown' || u.intent === 'faq' || u.guessed || isDataIntent(u.intent)) && !RETURN_WORD.test(u.normalized) ? { intent: 'order_status', addItems: true, u: { ...u, guessed: undefined } } : undefined;
+// Not one asked for already, whose progress is asked ("Hello, I ask for change helmet to medium size, what is status?": a Dublin shop,
+// fifty-first session, told to request an exchange beside the one waiting).
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
-  CHANGE_SPEC.test(u.normalized) && !COLOUR_FOOD.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|too (?:small|big|tight|loose)|(?:ship|deliver|send) (?:it )?to)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
+  CHANGE_SPEC.test(u.normalized) && !COLOUR_FOOD.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|进度|审核|(?:申请|要求)(?:了|过)|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|too (?:small|big|tight|loose)|(?:ship|deliver|send) (?:it )?to|status|progress|(?:i )?(?:asked|ask|requested|applied) for)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 // 保存期限 is Taiwan's and Hong Kong's word (found from outside: "倩碧的乳液保存期限到什麼時候" got a parcel's news).
 // And how long they keep, in other words ("火锅底料能放多久", Sichuan "底料放得到好久": a Chengdu shop, forty-second session, the parcel's news).
@@ -2121,10 +2124,13 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 const BATTERY_NAMED = /电池|充电宝|移动电源|尿袋|锂电|(?<![a-z])(?:batter(?:y|ies)|power ?banks?|li-?ion|lithium)(?![a-z])/;
 // Not 怎么处理 or a bare "bin": "那退货怎么处理" asks of the return (found in review).
 // Or sent back ("这个要不要寄回给你们" after a swollen power bank: a Shenzhen shop, fiftieth session, the returns entry): not by post.
-const DISPOSAL_ASKED = /扔|丢掉|丢弃|处理掉|回收(?:站|点|箱)|垃圾桶|寄回|寄还|寄给你们|(?<![a-z])(?:send (?:it|them) back|post (?:it|them) back|mail (?:it|them) back|(?:send|post|mail) back|(?:send|post|mail|return) (?:it |them )?to (?:you|u)|in the bin|(?:rubbish|recycling|trash|garbage|wheelie) bin|trash|rubbish|garbage|dispos\w*|throw (?:it|them) (?:away|out)|get rid|recycl\w*)(?![a-z])/;
+/** Whether to post it back or bin it, asked outright: answered at once in the queue, before the shop's returns entry could be (not "rubbish service"). */
+const POST_OR_BIN = /扔|寄回|寄还|寄给你们|退回给你们|垃圾桶|(?<![a-z])(?:send (?:it|them) back|post (?:it|them) back|mail (?:it|them) back|give (?:it|them) back|(?:send|post|mail) back(?= to (?:you|u)(?![a-z])|\s*[?.!]*$)|(?:send|post|mail|return) (?:it |them )?(?:back )?to (?:you|u)(?![a-z])|in the bin|throw (?:it|them) (?:away|out)|dispos\w*)(?![a-z])/;
+const DISPOSAL_ASKED = new RegExp(String.raw`${POST_OR_BIN.source}|丢掉|丢弃|处理掉|回收(?:站|点|箱)|(?<![a-z])(?:(?:rubbish|recycling|trash|garbage|wheelie) bin|trash|rubbish|garbage|get rid|recycl\w*)(?![a-z])`);
 const lowerFolded = (text: string) => foldTraditional(text.slice(0, MAX_UTTERANCE).toLowerCase());
 /** How to get rid of the thing, asked ("can I throw it in the bin?", "i can send back to you?": a Dublin shop, fifty-first session, the returns entry): after goods that swelled or smoked, the device advice again. */
 export const asksDisposal = (text: string): boolean => DISPOSAL_ASKED.test(lowerFolded(text));
+export const asksPostOrBin = (text: string): boolean => POST_OR_BIN.test(lowerFolded(text));
 /** The advice on goods that overheat, smoke or swell, with the battery's disposal when a battery is named or its disposal asked. */
 /**
  * The advice on a danger told, before the hand-over. A device's: the shop's own entry on its batteries, when it answers the
@@ -2162,7 +2168,7 @@ export function deviceAdvice(t: Texts, text: string): string {
 // 机器 only of no steam appliance and not asked whether normal ("电饭煲煮饭的时候机器冒白烟 正常吗": found in review, a fire).
 // Not denied ("台灯插上不亮…没冒烟也没味道": the third development danger set, forty-ninth session).
 // Not praise ("my phone is on fire lately, battery lasts the whole day 🔥": a Hong Kong phone shop, fifty-first session, fire's first aid).
-const SAFETY_SIGN = /(?<!没|没有|不|也没|没看到|没看见|没有任何|无)冒[黑青]?烟|(?:充电宝|电池|充电器|插座|插头)(?:那里|那边|突然|自己|一下|就|又|竟然){0,3}着了(?![急吗])|(?:充电宝|电池|充电器|插座|插头)[^，,。？?]{0,4}(?:烧(?:黑|焦)|烧了(?:一下)?(?=[^。？?]{0,12}(?:黑|焦|味|火|烟))|烧了(?![^，,。？?]{0,6}(?:不能充|充不进|不充|坏)))|(?:电池|充电宝)[^，,。？?]{0,3}鼓了|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)电源)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽))|(?<!(?:电饭|蒸|挂烫|熨|咖啡|煮蛋|炸锅|烤箱|加湿|香薰|雾化|水壶)[^。？?]{0,12})机器[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽|正常))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?<!会不会|会|容易|不会|怕|担心)(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?:户外电源|储能电源|移动电源|充电宝|锂电池?|电瓶(?!车)|航模电池)(?:(?!包装|袋子|纸箱|箱子|盒子|座垫|坐垫|外壳|壳)[^。？?]){0,24}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?:手机|平板|笔记本电脑)(?:(?!钢化膜|膜|壳|套|纸)[^。？?]){0,8}(?:后盖|电池|屏幕)[^。？?]{0,4}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?<!(?:加湿|香薰|雾化|干冰|蒸)[^。？?]{0,8})冒(?:了|出)?(?:一股|一点|点|好多)?白烟[^。？?]{0,12}(?:刺鼻|焦味|糊味|烧焦|塑料味|怪味)|(?<![a-z])(?:caught fire|on fire(?! lately| recently| these days| this (?:week|month|season|year))|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming|is coming|was coming|pouring) (?:out|from)|(?<!always )(?:thick |black |white |grey |gray )?smoke (?:is |was )?(?:coming |pouring )?(?:from|out of) (?:the |my )?(?:charger|heater|battery|plug|socket|outlet|kettle|power ?bank|adapter|cable|laptop|phone|microwave|lamp|scooter|e-?bike)(?![^.?!]{0,30}(?:first (?:use|time)|normal))|burst into flames?|(?<!fake |led |flame effect )flames? (?:coming|came|shot|shooting) (?:out|from)(?! (?:of )?(?:the |my |a |an |our )?(?:[a-z-]+ )?(?:fireplace|candle|stove|bbq|grill|fire ?pit|lighter|lamp|torch)s?(?![a-z]))|(?:charger|power ?bank|battery|plug|cable|adapter|heater|kettle) (?:has |had |just )?melted|smell(?:ing)? burning from (?:the |my )?(?:socket|plug|charger|outlet|cable|adapter|battery|heater)|(?<!(?:i|he|she|we|they|husband|wife|dad|mum|mom|just|smoker|chips|oil|incense|wood|pan|butter|food|toast|meat) )(?:started|starting|began) to smoke|(?:it|it's|its|is|was|started) smoking|(?:power ?bank|battery|charger|plug|socket|outlet|laptop|phone|vape|scooter|e-?bike|adapter|cable)\b[^.?!]{0,12}\b(?:is|was|it'?s|it is) smokin(?![a-z])|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of)|(?:power ?banks?|batter(?:y|ies)|bateri|charger|pengecas|plug|adapter|cable)\b[^.?!]{0,50}\b(?<!(?:tak|tidak|no|never|not|takde|tiada|x|without) )(?:smoke a bit|smoke abit|(?<!make a |makes a |making a |make |makes )(?:got (?:a )?)?hissing(?: sound| noise)?(?![^.?!]{0,30}normal)|sparks? (?:when|every time|each time|whenever)|kembung|berasap|(?:ber)?bau (?:terbakar|hangit)|meletup|mendesis)|(?:plug|charger|adapter|socket)\b[^.?!]{0,20}\b(?:pin|pins|prong|prongs)\b[^.?!]{0,20}\b(?:brown|black|burnt|burned|scorched|melted)(?: colou?r)?)(?![a-z])/;
+const SAFETY_SIGN = /(?<!没|没有|不|也没|没看到|没看见|没有任何|无)冒[黑青]?烟|(?:充电宝|电池|充电器|插座|插头)(?:那里|那边|突然|自己|一下|就|又|竟然){0,3}着了(?![急吗])|(?:充电宝|电池|充电器|插座|插头)[^，,。？?]{0,4}(?:烧(?:黑|焦)|烧了(?:一下)?(?=[^。？?]{0,12}(?:黑|焦|味|火|烟))|烧了(?![^，,。？?]{0,6}(?:不能充|充不进|不充|坏)))|(?:电池|充电宝)[^，,。？?]{0,3}鼓了|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)电源)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽))|(?<!(?:电饭|蒸|挂烫|熨|咖啡|煮蛋|炸锅|烤箱|加湿|香薰|雾化|水壶)[^。？?]{0,12})机器[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽|正常))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?<!会不会|会|容易|不会|怕|担心)(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?:户外电源|储能电源|移动电源|充电宝|锂电池?|电瓶(?!车)|航模电池)(?:(?!包装|袋子|纸箱|箱子|盒子|座垫|坐垫|外壳|壳)[^。？?]){0,24}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?:手机|平板|笔记本电脑)(?:(?!钢化膜|膜|壳|套|纸)[^。？?]){0,8}(?:后盖|电池|屏幕)[^。？?]{0,4}(?<!会不会|会|容易|不会|怕|担心)(?:鼓起来|鼓起|胀起来|鼓了)|(?<!(?:加湿|香薰|雾化|干冰|蒸)[^。？?]{0,8})冒(?:了|出)?(?:一股|一点|点|好多)?白烟[^。？?]{0,12}(?:刺鼻|焦味|糊味|烧焦|塑料味|怪味)|(?<![a-z])(?:caught fire|(?:went|set|got|been|was|were) on fire|on fire(?! lately| recently| these days)|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming|is coming|was coming|pouring) (?:out|from)|(?<!always )(?:thick |black |white |grey |gray )?smoke (?:is |was )?(?:coming |pouring )?(?:from|out of) (?:the |my )?(?:charger|heater|battery|plug|socket|outlet|kettle|power ?bank|adapter|cable|laptop|phone|microwave|lamp|scooter|e-?bike)(?![^.?!]{0,30}(?:first (?:use|time)|normal))|burst into flames?|(?<!fake |led |flame effect )flames? (?:coming|came|shot|shooting) (?:out|from)(?! (?:of )?(?:the |my |a |an |our )?(?:[a-z-]+ )?(?:fireplace|candle|stove|bbq|grill|fire ?pit|lighter|lamp|torch)s?(?![a-z]))|(?:charger|power ?bank|battery|plug|cable|adapter|heater|kettle) (?:has |had |just )?melted|smell(?:ing)? burning from (?:the |my )?(?:socket|plug|charger|outlet|cable|adapter|battery|heater)|(?<!(?:i|he|she|we|they|husband|wife|dad|mum|mom|just|smoker|chips|oil|incense|wood|pan|butter|food|toast|meat) )(?:started|starting|began) to smoke|(?:it|it's|its|is|was|started) smoking|(?:power ?bank|battery|charger|plug|socket|outlet|laptop|phone|vape|scooter|e-?bike|adapter|cable)\b[^.?!]{0,12}\b(?:is|was|it'?s|it is) smokin(?![a-z])|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of)|(?:power ?banks?|batter(?:y|ies)|bateri|charger|pengecas|plug|adapter|cable)\b[^.?!]{0,50}\b(?<!(?:tak|tidak|no|never|not|takde|tiada|x|without) )(?:smoke a bit|smoke abit|(?<!make a |makes a |making a |make |makes )(?:got (?:a )?)?hissing(?: sound| noise)?(?![^.?!]{0,30}normal)|sparks? (?:when|every time|each time|whenever)|kembung|berasap|(?:ber)?bau (?:terbakar|hangit)|meletup|mendesis)|(?:plug|charger|adapter|socket)\b[^.?!]{0,20}\b(?:pin|pins|prong|prongs)\b[^.?!]{0,20}\b(?:brown|black|burnt|burned|scorched|melted)(?: colou?r)?)(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:hot|heat\w*) until (?:can'?t|cannot|can not|cant) (?:hold|touch)(?![^.?!]{0,40}normal)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|(?:has |have )?gone (?:so |super |very |really |extremely |too )?hot|(?:battery|power ?bank|power station|charger|charging)\b[^.?!,]{0,30}\b(?:chemical smell|smells? (?:of|like) chemicals?)|(?:chemical smell|smells? (?:of|like) chemicals?)\b[^.?!,]{0,20}\b(?:charging|battery))(?![a-z])/;
 // Power stations, baby monitors, torches (an Australian and a UK shop, forty-fifth session: hot and bulging, "not sure").
@@ -2309,10 +2315,12 @@ const restraintFails = (n: string): boolean => RESTRAINT_FAILS.test(n) && CHILD_
  * A part that came loose under the rider, and the fall it caused ("the quick release skewer ye sold me came loose on the descent and i
  * went over the handlebars, hand is in bits": a Dublin bike shop, fifty-first session, "not sure").
  */
-const RIDE_CRASH = /(?:快拆|车把|把立|轮子|前轮|后轮|脚踏|座管|坐管|座杆|链条|螺丝)[^，,。？?]{0,8}(?:松了|松脱|脱落|掉了|断了|滑了)[^。？?]{0,16}(?:摔了|摔倒|摔下来|摔伤|翻车|飞出去|人飞出去)|(?<![a-z])(?:skewer|quick ?release|thru ?axle|axle|wheel|stem|headset|bolt|saddle|seat ?post|chain|pedal|crank|bars?|handlebars?)\b[^.?!]{0,30}\b(?:came loose|came undone|came off|came out|failed|slipped|snapped|let go|gave way)\b[^.?!]{0,60}\b(?:went over the (?:handle)?bars|over the (?:handle)?bars|came off|crashed|fell|hit the (?:ground|road|deck|tarmac)|came down)(?![a-z])/;
+const RIDE_CRASH = /(?:快拆|车把|把立|轮子|前轮|后轮|脚踏|座管|坐管|座杆|链条|螺丝)[^，,。？?]{0,8}(?:松了|松脱|脱落|掉了|断了|滑了)[^。？?]{0,16}(?<!怕|差点|险些|会不会|会)(?:摔了|摔倒了|摔下来了|摔伤|翻车了|飞出去|摔出去|飞咗出去)|(?<![a-z])(?:skewer|quick ?release|(?:thru|through) ?axle|axle|wheel|stem|headset|bolts?|saddle|seat ?post|chain|pedal|crank|bars?|handlebars?)\b[^.?!]{0,30}\b(?:came loose|came undone|came off|came out|backed out|dropped out|failed|slipped|snapped|let go|gave way)\b[^.?!]{0,60}\b(?:i|he|she|we|they|my (?:son|daughter|husband|wife|kid|partner|friend|dad|mum|mom))\b[^.?!]{0,12}\b(?:went over the (?:handle)?bars|over the (?:handle)?bars|came off|crashed|fell|hit the (?:ground|road|deck|tarmac)|came down|went down|went face first|ended up in)(?![a-z])/;
+/** A near miss, or nobody hurt ("快拆松了，差点摔了", "wheel fell out in the driveway, nobody hurt": found in review). */
+const NO_CRASH = /差点|险些|怕|(?<![a-z])(?:nobody|no one|no-one) (?:was |got )?hurt|almost|nearly(?![a-z])/;
 /** A bike's own parts: a chain or a bolt may be a swing's. */
-const BIKE_PART = /快拆|车把|把立|(?<![a-z])(?:skewer|quick ?release|thru ?axle|handlebars?|headset|seat ?post)(?![a-z])/;
-const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || (RIDE_CRASH.test(n) && (A_RIDE.test(n) || BIKE_PART.test(n))) || restraintFails(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
+const BIKE_PART = /快拆|车把|把立|(?<![a-z])(?:skewer|quick ?release|(?:thru|through) ?axle|handlebars?|headset|seat ?post)(?![a-z])/;
+const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || (RIDE_CRASH.test(n) && (A_RIDE.test(n) || BIKE_PART.test(n)) && !NO_CRASH.test(n)) || restraintFails(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
 const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
 // A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
 // Burnt red, a gash, bleeding, a blister ("手被烫红了还划了个口子在流血", "手背起了个泡", "手上的泡破了": a Hangzhou tea shop, forty-fifth
@@ -2499,7 +2507,7 @@ const WANTS_PAYMENT = /输(?:了|入了?)银行卡|身份证号|身份证号码|
 // a Suzhou shop, fifty-first session, the parcel's card), and what was given away ("我已经把身份证号告诉他了", "我已經俾咗身份證同地址佢": the FAQ's list, "no orders").
 // A text about a parcel with a fee and a link ("收到短信說包裹地址不全要補運費$15，叫我㩒連結", "got an sms saying my parcel is held, pay $15 via link":
 // a Hong Kong and a Dublin shop, fifty-first session, "not sure").
-const SCAM_STEPS = /理赔[^。？?]{0,30}(?:让我|叫我|要我|问我要|问我|找我要|叫我去)[^。？?]{0,10}(?:扫码|扫二维码|下载|app|身份证|银行卡|验证码|转账|共享屏幕|加(?:他|她)?微信)|(?:身份证号?|身份证号码|银行卡号|卡号|银行卡密码|密码|验证码)[^，,。？?]{0,4}(?:(?:告诉|给|报给|发给)(?:了(?:他|她|对方|那人|骗子)|(?:他|她|对方|那人|骗子)了)|(?:俾咗|畀咗)(?:佢|对方)?)|(?:俾咗|畀咗|给了|告诉了)(?:佢|他|她|对方)?(?:我的?)?(?:身份证|银行卡号|卡号|验证码)|中奖[^。？?]{0,16}(?:手续费|交钱|付钱|转账|保证金)|(?<![a-z])(?:screen ?shar\w*\b[^.?!]{0,60}\b(?:money|funds|savings)\b[^.?!]{0,20}\b(?:gone|taken|missing|disappeared|withdrawn)|(?:won|winner of) a (?:prize|gift|reward|voucher)\b[^.?!]{0,40}\b(?:pay|fee|transfer))(?![a-z])|(?<!签收|取件|收货)验证码[^。？?]{0,8}(?:我|已经|都)?(?:给了|给他了|给她了|告诉(?:他|她)了|报给(?:他|她)了|发(?:给(?:他|她))?(?:过去)?了)|(?<![a-z])(?:(?:gave|sent|told|shared|read out) (?:the |them |him |her |it to )?(?:'?[a-z]+'? )?(?:my |the |a )?(?:otp|verification code|one-?time (?:pass)?code)(?! for the (?:delivery|locker|parcel))|(?:otp|verification code)\b[^.?!]{0,40}\bi (?:already |just )?(?:sent|gave) (?:it|them))(?![a-z])|(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:[a-z]+ )?(?:verification|one-?time|security) code)(?![a-z])/;
+const SCAM_STEPS = /(?:有人|有个人|打电话|打嚟|来电|电话|自称|说是|话系|陌生)[^。？?]{0,24}(?:理赔|赔偿)[^。？?]{0,30}(?:让我|叫我|要我|问我要|问我|找我要|叫我去|叫我俾)[^。？?]{0,10}(?:扫码|扫二维码|下载|app|身份证|银行卡|验证码|转账|共享屏幕|加(?:他|她)?微信)|(?:身份证号?|身份证号码|银行卡号|卡号|银行卡密码|支付密码|取款密码|验证码)[^，,。？?]{0,8}(?:(?:告诉|给|报给|发给)(?:了(?:他|她|对方|那人|那个人|骗子)|(?:他|她|对方|那人|那个人|骗子)了)|(?:俾咗|畀咗)(?:佢|对方)?)|(?:俾咗|畀咗|给了|告诉了)(?:佢|他|她|对方)?(?:我的?)?(?:身份证|银行卡号|卡号|验证码)|中奖[^。？?]{0,16}(?:手续费|交钱|付钱|转账|保证金)|(?<![a-z])(?:screen ?shar\w*\b[^.?!]{0,60}\b(?:money|funds|savings)\b[^.?!]{0,20}\b(?:gone|taken|missing|disappeared|withdrawn)|(?:won|winner of) a (?:prize|gift|reward|voucher)\b[^.?!]{0,40}\b(?:pay|fee|transfer))(?![a-z])|(?<!签收|取件|收货)验证码[^。？?]{0,8}(?:我|已经|都)?(?:给了|给他了|给她了|告诉(?:他|她)了|报给(?:他|她)了|发(?:给(?:他|她))?(?:过去)?了)|(?<![a-z])(?:(?:gave|sent|told|shared|read out) (?:the |them |him |her |it to )?(?:'?[a-z]+'? )?(?:my |the |a )?(?:otp|verification code|one-?time (?:pass)?code)(?! for the (?:delivery|locker|parcel))|(?:otp|verification code)\b[^.?!]{0,40}\bi (?:already |just )?(?:sent|gave) (?:it|them))(?![a-z])|(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:[a-z]+ )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
 // Asked, not an accusation ("this is a scam, reporting u" is a complaint).
 const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:(?:it'?s|it is)|its|this is|(?:that'?s|that is)) a scam,? (?:isn'?t|is not|is) it|real or (?:a )?scam)(?![a-z])/;
@@ -2524,10 +2532,12 @@ const OURS_ASKED = /(?<![a-z])(?:(?:was|is) (?:that|this|it) (?:really )?(?:from
  * A text about a parcel with a fee and a link ("收到短信說包裹地址不全要補運費$15，叫我㩒連結", "got an sms saying my parcel is held, pay $15
  * via link": a Hong Kong and a Dublin shop, fifty-first session, "not sure"); not one the buyer saw through and left alone.
  */
-const PARCEL_TEXT_SCAM = /(?:短信|信息|讯息)[^。？?]{0,30}(?:地址不全|地址不详|地址有误|地址错误|无法派送|补(?:交)?运费|补邮费|重新派送|二次派送|关税)[^。？?]{0,30}(?:链接|连结|网址)|(?<![a-z])(?:(?:got|received|had) (?:an? )?(?:text|sms|message)\b[^?!]{0,80}\b(?:parcel|package|delivery)\b[^?!]{0,60}\b(?:(?:pay|fee)\b[^?!]{0,40}\b(?:link|click)|(?:link|click)\b[^?!]{0,40}\b(?:pay|fee)))(?![a-z])/;
-const NOT_TAKEN_IN = /没点|没有点|没理|没回|没付|没扫|(?<![a-z])(?:(?:didn'?t|did not|never|won'?t|will not) (?:click|tap|pay|open|reply)|ignored it)(?![a-z])/;
+const PARCEL_TEXT_SCAM = /(?:短信|信息|讯息)[^。？?]{0,30}(?:地址不全|地址不详|地址有误|地址错误|无法派送|派不到|派唔到|补(?:交)?运费|补邮费|重新派送|二次派送|关税|手续费)[^。？?]{0,30}(?:链接|连结|网址|(?<![a-z])link(?![a-z]))|(?<![a-z])(?:(?:got|received|had) (?:an? )?(?:text|sms|message|whatsapp|email)\b[^?!]{0,80}\b(?:parcel|package|delivery)\b[^?!]{0,60}\b(?:(?:pay|fee)\b[^?!]{0,40}\b(?:link|click)|(?:link|click) to pay))(?![a-z])/;
+const NOT_TAKEN_IN = /没点|没有点|没理|没回|没付|没扫|删了|拉黑|举报了|(?<![a-z])(?:(?:didn'?t|did not|never|won'?t|will not) (?:click|tap|pay|open|reply)|ignored it|deleted it|blocked (?:it|them|the number)|reported it|no fee|nothing to pay)(?![a-z])/;
+/** An ID given or asked for customs or a real-name check ("清关需要身份证号，我已经给了": found in review), not to someone posing. */
+const ID_FOR_CUSTOMS = /清关|海关|报关|实名/;
 function scamReported(n: string): boolean {
-  if (ACCUSES.test(n)) return false;
+  if (ACCUSES.test(n) || (ID_FOR_CUSTOMS.test(n) && !POSES.test(n))) return false;
   if (PARCEL_TEXT_SCAM.test(n) && !NOT_TAKEN_IN.test(n)) return true;
   if (POSES.test(n) && OURS_ASKED.test(n) && (WANTS_PAYMENT.test(n) || /链接|(?<![a-z])link(?![a-z])/.test(n))) return true;
   if (PHISHING.test(n)) return true;
@@ -2549,11 +2559,20 @@ const signBeforeAsked = (n: string): boolean => {
  * sure"); not merely hot, which is what they are for.
  */
 const HEATED_BEDDING = /电热毯|电褥子|电热垫|加热垫|电热水袋|(?<![a-z])(?:electric (?:blanket|throw|underblanket)|heated (?:blanket|throw|underblanket)|heating pad|heat pad)(?![a-z])/;
-const BEDDING_BURNS = /焦味|糊味|烧焦|烧糊|焦了|糊了|冒烟|火花|起火|着火|(?<![a-z])(?:burn(?:ing|t)? smell|smells? (?:like |of )?burn\w*|smok\w*|spark\w*|scorch\w*|caught fire|on fire|melted)(?![a-z])/;
+const BEDDING_BURNS = /焦味|糊味|烧焦|烧糊|焦了|糊了|冒烟|火花|起火|着火|烧的味|烧了个洞|(?<![a-z])(?:burn(?:ing|t)? smell|smells? (?:like |of )?burn\w*|burn marks?|smok(?:e|ed|es|ing|y)|spark\w*|scorch\w*|caught fire|on fire|melted)(?![a-z])/;
+/** Said not to burn, or of another shop's, or asked before buying ("一点焦味都没有", "no burning smell at all", "有防火花设计吗", "之前别家的烧焦了": found in review). */
+const BEDDING_NOT = /没有?|不会|不是|无|防|以免|有没有|(?<![a-z])(?:no|not|without|never|any)(?![a-z])/;
+const BEDDING_ELSE = /想买|买之前|之前别家|别家的|说明书|风险|(?<![a-z])(?:thinking of buying|before (?:i )?buy\w*|smoker)(?![a-z])/;
+function beddingBurns(n: string): boolean {
+  const m = BEDDING_BURNS.exec(n);
+  if (!m || !HEATED_BEDDING.test(n) || BEDDING_ELSE.test(n) || BEDDING_WORRY.test(n) || SAFETY_ASKED.test(n)) return false;
+  const end = m.index + m[0].length;
+  return !BEDDING_NOT.test(n.slice(Math.max(0, m.index - 8), m.index)) && !/^[^,，。.!?？]{0,4}(?:都没|没有|都不|不)/.test(n.slice(end, end + 6));
+}
 /** The burning supposed, not smelled ("电热毯会不会有焦味", "will it catch fire?"); not "…角落发黑了，会不会出事" after it was. */
 const BEDDING_WORRY = /(?:会不会|会不|怕|担心|如果|万一)[^,，。.!?？]{0,8}(?:焦味|糊味|烧焦|烧糊|冒烟|火花|起火|着火)|(?<![a-z])(?:(?:will|would|could|can) it\b[^.?!]{0,12}\b(?:catch fire|burn|smoke|spark|scorch)|(?:if|in case|what if) it)(?![a-z])/;
 export const reportsDanger = (n: string, goods = ''): boolean =>
-  (HEATED_BEDDING.test(n) && BEDDING_BURNS.test(n) && !SAFETY_ASKED.test(n) && !BEDDING_WORRY.test(n)) ||
+  beddingBurns(n) ||
   alarmSounding(n) === 'gas' ||
   (!SAFETY_ASKED.test(n) || REPORTED_BEFORE.test(n) || signBeforeAsked(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
@@ -2719,6 +2738,8 @@ const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undef
   REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && (u.intent !== 'aftersale_progress' || u.guessed) && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 const SENDING_OUT = /发货|寄出|发出|(?<![a-z])(?:ship|dispatch|send out|sent out)(?![a-z])/;
 const PAID_WITH = /银行卡|信用卡|储蓄卡|借记卡|支付宝|微信|花呗|云闪付|(?<![a-z])(?:credit card|debit card|my card|card|paypal|apple pay|bank|paynow|grabpay)(?![a-z])/;
+/** The money not seen where it went back ("i cant see it in my account", "我卡里没看到啊": a Dublin shop, fifty-first session, "not understood" and a parcel). */
+const NOT_IN_ACCOUNT = /(?:卡里|卡上|账户里?|账上|银行|余额|零钱)[^，,。？?]{0,6}(?:没|没有|看不到|没看到|查不到)|^(?:但是?|可是|可)?(?:我)?(?:没看到|看不到|查不到)(?:钱|款)?(?:啊|呀|呢|哦)?[?？!！。\s]*$|(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) see (?:it|them|the money|anything)|not (?:in|on|showing (?:in|on)) my (?:account|card|bank|statement)|nothing (?:in|on) my (?:account|card|bank|statement))(?![a-z])/;
 const WHEN_MONEY = /几天|多久|什么时候|几时|哪天|(?<![a-z])(?:when|how long|how many days)(?![a-z])/;
 function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   // Goods named ("那耳机到底什么时候到") are another order's parcel, maybe: read as said (found in review).
@@ -2729,6 +2750,7 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   if (about && (REFUSED.test(u.normalized) || CLOSED.test(u.normalized) || REVIEWED.test(u.normalized))) return true;
   // "我是银行卡付的，那几天能到？": how paid and when, after a refund, is the refund's money (found from outside: parcel times).
   if (PAID_WITH.test(u.normalized) && WHEN_MONEY.test(u.normalized)) return true;
+  if (NOT_IN_ACCOUNT.test(u.normalized)) return true;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
   if (presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true)) return true;
@@ -3541,7 +3563,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // "delivery times to brisbane?" found the delivery entry with confidence: its Brisbane clause, as when the FAQ was unsure
   // (a Melbourne shop, fiftieth session: the whole entry for Brisbane and Auckland, Adelaide's clause alone).
   // Only of how long, from an entry on sending or delivery with times: "Alaska delivery?" of a list of places in one sentence is the whole entry.
-  const timeTo = HOW_LONG.test(ctx.r.u.normalized) && aboutSending(hit.entry) && TIMED.test(hit.entry.answer) ? placeNamed(ctx, hit.entry.answer) : undefined;
+  // One place, where it goes to: "from Melbourne to Darwin", "Sydney or Brisbane" are the whole entry (found in review).
+  const to = ctx.input.text.replace(FROM_PLACE, ' ');
+  const timeTo = HOW_LONG.test(ctx.r.u.normalized) && aboutSending(hit.entry) && TIMED.test(hit.entry.answer) && regionsIn(to).length === 1 ? placeNamed(ctx, hit.entry.answer, to) : undefined;
   const faq: Reply = { text: timeTo ?? hit.entry.answer };
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
@@ -4191,31 +4215,36 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
     return { replies: [{ text: target.none }] };
   }
   // "where are they both", "两个订单都到哪了": every one of a few, not "which one?" (found from outside).
-  if ('many' in target && target.many.length <= MAX_EACH && ASKS_EACH.test(ctx.r.u.normalized)) return eachAnswer(ctx, intent, target.many);
+  if ('many' in target && target.many.length <= MAX_EACH && ASKS_EACH.test(ctx.r.u.normalized) && target.many.length <= (countSaid(ctx.r.u.normalized) ?? MAX_EACH)) return eachAnswer(ctx, intent, target.many);
   if ('many' in target) return offerChoice(ctx, intent, target.many);
   if ('each' in target) return eachAnswer(ctx, intent, target.each);
   return oneAnswer(ctx, intent, target.one);
 }
 /** "两个", "both": how many orders the buyer says they ask after. */
-const COUNT_SAID = /(?:两个|两张|两单|俩|(?<![a-z])both(?![a-z]))|(三)(?:个|张|单)/;
+const COUNT_SAID = /(?:两个|两张|两单|两件|俩|(?<![a-z])both(?![a-z]))|(三)(?:个|张|单|件)/;
+const countSaid = (normalized: string): number | undefined => {
+  const m = COUNT_SAID.exec(normalized);
+  return m ? (m[1] ? 3 : 2) : undefined;
+};
 /**
  * The orders "each" asks after, the intent's tiers in order; as many as the buyer counted when a tier ends there ("两单分别什么时候发"
  * of two orders paid and one delivered long ago: the two, not the third; a Shenzhen shop, fiftieth session).
  */
 function eachOf(intent: Exclude<DataIntent, 'aftersale_progress'>, orders: readonly Order[], normalized: string): Order[] {
   const tiers = TIERS[intent].map((tier) => orders.filter((o) => tier.includes(o.status)));
-  const m = COUNT_SAID.exec(normalized);
-  const said = m ? (m[1] ? 3 : 2) : undefined;
+  const said = countSaid(normalized);
   const out: Order[] = [];
   for (const tier of tiers) {
     if (said !== undefined && out.length === said) break;
+    // More in a tier than were counted ("两单" of three paid): which two is the buyer's to say (found in review).
+    if (said !== undefined && out.length + tier.length > said && tier.length > 0) return [];
     out.push(...tier);
   }
   return out;
 }
 /** The buyer asks after each of their orders at once. */
 // "两单分别什么时候发" (a Shenzhen shop, fiftieth session: "which one?").
-const ASKS_EACH = /(?:两个|两张|两单|俩|所有(?:的)?)(?:订单|包裹|快递|单)?[^?？。，,]{0,12}(?:都|分别|各自)(?:是)?(?:到哪|在哪|发货了吗|发了吗|发了没|什么时候|怎么样|啥情况|什么情况|(?:帮我|给我)?(?:查|看|check))|所有(?:的)?(?:订单|包裹|快递)(?:都)?(?:到哪|在哪|怎么样)|(?<![a-z])(?:(?:they|them) both|where (?:are|is) (?:they|it) both|both (?:of them|(?:my |the )?(?:orders|parcels|packages))|all (?:of )?(?:them|my (?:orders|parcels|packages))|each of (?:them|my orders))(?![a-z])/;
+const ASKS_EACH = /(?:两个|两张|两单|两件|三个|三张|三单|三件|俩|所有(?:的)?)(?:订单|包裹|快递|单)?[^?？。，,]{0,12}(?:都|分别|各自)(?:是)?(?:到哪|在哪|发货了吗|发了吗|发了没|什么时候|几时|怎么样|啥情况|什么情况|(?:帮我|给我)?(?:查|看|check))|所有(?:的)?(?:订单|包裹|快递)(?:都)?(?:到哪|在哪|怎么样)|(?<![a-z])(?:(?:they|them) both|where (?:are|is) (?:they|it) both|both (?:of them|(?:my |the )?(?:orders|parcels|packages))|all (?:of )?(?:them|my (?:orders|parcels|packages))|each of (?:them|my orders))(?![a-z])/;
 /** Orders answered one by one when all are asked for; more are listed to pick from. */
 const MAX_EACH = 3;
 
@@ -5767,11 +5796,12 @@ function shopDaysTo(ctx: Ctx, o: Order): string | undefined {
 
 const HOW_LONG = /几天|多久|多少天|多长时间|时效|(?<![a-z])(?:how long|how many days|(?:delivery|shipping|transit) times?|eta)(?![a-z])/;
 /** The clauses of the shop's delivery entry (or of `answer`) for the place the buyer names; undefined when none is named or cut out. */
-function placeNamed(ctx: Ctx, answer?: string): string | undefined {
-  const named = regionsIn(ctx.input.text);
+const FROM_PLACE = /(?<![a-z])from [a-z]+(?: [a-z]+)?|从[^\s，,。？?到]{1,8}(?=到|发|寄)/gi;
+function placeNamed(ctx: Ctx, answer?: string, text = ctx.input.text): string | undefined {
+  const named = regionsIn(text);
   const said = named.length ? (answer ?? shopSays(ctx, 'delivery_time')) : undefined;
   // Beijing is in 京津冀 too, as for an address: "带回北京" had the shop's other regions' days (a Qingdao shop, thirty-ninth session).
-  const t = foldTraditional(ctx.input.text);
+  const t = foldTraditional(text);
   // A US state named is in the lower 48 and the United States too ("New York" of "other states in the continental US").
   const inUs = named.some((re) => US_STATE_SET.has(re));
   const own = said ? ofRegions(said, DELIVERY_REGIONS.filter((re) => named.includes(re) || (WIDER.has(re) && re.test(t)) || (inUs && (re === LOWER_48 || re === USA))), ctx.lang) : undefined;
@@ -6638,7 +6668,7 @@ function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
   const open = !late && a.status !== 'rejected' && a.status !== 'closed';
-  const insists = open && (((state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && (HURRY.test(r.u.normalized) || slowOfRequest(r.u.normalized))))) || LATE_ASKED.test(r.u.normalized));
+  const insists = open && (((state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && (HURRY.test(r.u.normalized) || slowOfRequest(r.u.normalized) || NOT_IN_ACCOUNT.test(r.u.normalized))))) || LATE_ASKED.test(r.u.normalized));
   // On time by the shop's own word: the day it is due, not an apology for a wait (found from outside: "is it late or what").
   const due = insists ? dueBy(ctx, a) : undefined;
   const person = a.status === 'rejected' || a.status === 'closed' || late || insists;

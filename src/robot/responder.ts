@@ -37,7 +37,7 @@ import { foldTraditional } from './lexicon/index.ts';
 import { adviceKind, dangerEscalates, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, worsened, type SafetyKind } from './safety.ts';
 import { localEmergencyNumbers } from './emergency-numbers.ts';
 import { TEXTS } from './replies.ts';
-import { asksDisposal, awaitsAnswer, missesForgotten, parseState } from './dialogue.ts';
+import { asksDisposal, asksPostOrBin, awaitsAnswer, missesForgotten, parseState } from './dialogue.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
@@ -355,7 +355,7 @@ export class BotResponder {
     // Asked at once, it is answered at once: the shop's returns entry would tell them to post it (a Dublin shop, fifty-first session).
     const disposal = told.kind === 'device' && asksDisposal(text);
     const about = dangerGoesOn(text, told.kind) || disposal;
-    return about && (Date.now() - told.at >= SAFETY_AGAIN_MS || asked || worse || disposal) ? worsened(told.kind, text) : undefined;
+    return about && (Date.now() - told.at >= SAFETY_AGAIN_MS || asked || worse || (disposal && asksPostOrBin(text))) ? worsened(told.kind, text) : undefined;
   }
 
   /**

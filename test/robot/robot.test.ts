@@ -11576,3 +11576,48 @@ test('Cardiff is Great Britain and Derry Northern Ireland in a delivery entry; a
   const r = await createRobot({ dataSource: fakeDataSource({ orders: [derry] }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_ie', userId: 'u-ie', conversationId: 'c', text: 'how many days will it take to arrive' });
   assert.doesNotMatch(textOf(r), /Great Britain|Republic of Ireland/, textOf(r));
 });
+
+test('the fifty-first session\'s review: "两单" of three paid orders is a choice; one place where it goes to, not where it comes from; posting back asked outright, not a replacement sent back; "都要吧，不用转人工了" takes the hand-over back', async () => {
+  const paid = ['P-1', 'P-2', 'P-3'].map((orderId) => order({ orderId, status: 'paid' }));
+  assert.match(textOf(await conversation(robotWith({ orders: paid }))('两单分别什么时候发')), /哪一个/);
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_au2', [
+    { id: 'ship', question: 'How long does delivery take?', answer: 'We ship from Melbourne. Metro Melbourne and Sydney: 1-3 business days. Brisbane, Adelaide and Perth: 3-5 business days. New Zealand: 7-12 business days.' },
+    { id: 'ret', question: 'What is your returns policy?', answer: 'Unused items can be returned within 30 days.' },
+  ]);
+  const ask = (text: string) => createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }).answer({ shopId: 'shop_au2', userId: 'u', conversationId: 'c', text });
+  for (const q of ['how long does delivery take from Melbourne to Darwin?', 'how long to Sydney or Brisbane?']) assert.doesNotMatch(textOf(await ask(q)), /^Metro Melbourne and Sydney: 1-3 business days\.$|^Brisbane, Adelaide and Perth: 3-5 business days\.$/, q);
+  for (const q of ['can you send back a replacement?', 'I will post back the warranty card later']) assert.ok(!asksDisposal(q), q);
+  assert.ok(asksDisposal('要不要退回给你们'));
+  assert.equal(withdrawsHandover('都要吧，不用转人工了'), '都要吧');
+});
+
+test('a Dublin and a Hong Kong shop\'s turns (fifty-first session): "any sign of me battery", "the tyres", "actually no leave it", a refund not seen in the account, 幾時入返我戶口, an exchange asked for and its status', async () => {
+  const battery = order({ orderId: 'DB-31', items: [{ sku: 'B', title: '36V 13Ah E-bike Battery', quantity: 1, price: '349.00' }] });
+  assert.match(textOf(await conversation(robotWith({ orders: [battery], logistics: [logistics({ orderId: 'DB-31' })] }))('howya, any sign of me battery? ordered it saturday')), /DB-31/);
+  const tyres = order({ orderId: 'DB-40', items: [{ sku: 'T', title: 'Schwalbe Marathon Tyres 700x35c (pair)', quantity: 1, price: '79.00' }] });
+  const light = order({ orderId: 'DB-01', status: 'delivered', createdAt: '2024-11-01T10:00:00+08:00', items: [{ sku: 'L', title: 'USB Rear Light', quantity: 1, price: '19.00' }] });
+  const say = conversation(robotWith({ orders: [tyres, light], logistics: [logistics({ orderId: 'DB-40' })] }));
+  await say("where's me order lads");
+  assert.match(textOf(await say('the tyres')), /DB-40/);
+  const pre = order({ orderId: 'DB-62', status: 'paid' });
+  const cancel = conversation(robotWith({ orders: [pre] }));
+  await cancel('can i cancel the order');
+  assert.match(textOf(await cancel('actually no leave it')), /nothing is cancelled/i);
+  const refunded = aftersale({ aftersaleId: 'AS-501', orderId: 'DB-01', status: 'refunded', amount: '25.00', updatedAt: '2024-11-23T12:00:00+08:00' });
+  for (const [first, then] of [['did the refund go through', 'i cant see it in my account'], ['退款到了吗', '我卡里没看到啊']] as const) {
+    const s = conversation(robotWith({ orders: [tyres, light], logistics: [logistics({ orderId: 'DB-40' })], aftersales: [refunded] }));
+    await s(first);
+    const r = await s(then);
+    assert.equal(r.intent, 'aftersale_progress', then);
+    assert.match(textOf(r), /human agent|人工客服/, then);
+  }
+  const hk = conversation(robotWith({ orders: [tyres, light], logistics: [logistics({ orderId: 'DB-40' })], aftersales: [refunded] }));
+  await hk('我嘅退款點呀');
+  assert.equal((await hk('幾時入返我戶口')).intent, 'aftersale_progress');
+  const helmet = order({ orderId: 'DB-50', status: 'delivered', items: [{ sku: 'H', title: 'Commuter Helmet Large', quantity: 1, price: '59.00' }] });
+  const swap = aftersale({ aftersaleId: 'AS-510', orderId: 'DB-50', type: 'exchange', status: 'requested' });
+  const r = await conversation(robotWith({ orders: [helmet], aftersales: [swap] }))('Hello, I ask for change helmet to medium size, what is status?');
+  assert.equal(r.intent, 'aftersale_progress');
+  assert.doesNotMatch(textOf(r), /request an exchange on the order page/);
+});

@@ -1370,3 +1370,34 @@ test('the fifty-first session\'s shops: a burning electric blanket, a zip pull s
   for (const text of ['is in my apartment in the hall, my kids is sleeping', 'its in the kitchen now', '放在客厅了 孩子在睡觉']) assert.ok(dangerGoesOn(text, 'device'), text);
   assert.ok(!dangerGoesOn('is it in stock', 'device'));
 });
+
+test('the fifty-first session\'s review: blankets said not to burn, an ID for customs, a shipping text, a scam deleted, a near miss are none; a fire this week, a crash in other words are dangers', () => {
+  const cases: [string, string | undefined][] = [
+    ['电热毯有没有烧焦的风险？', undefined],
+    ['电热毯用了一冬天，一点焦味都没有，很放心', undefined],
+    ['这款电热毯有防火花设计吗', undefined],
+    ['想买电热毯，之前别家的烧焦了，你们家质量怎么样', undefined],
+    ['heated throw is lovely, no burning smell at all', undefined],
+    ['My husband is a smoker, is the heated blanket safe', undefined],
+    ['heated underblanket left a brown burn mark on my sheet', 'device'],
+    ['你们理赔要我提供身份证复印件吗？', undefined],
+    ['顺丰让我下载他们的APP填资料', undefined],
+    ['清关需要身份证号，我已经给了身份证号码', undefined],
+    ['我把wifi密码告诉了他', undefined],
+    ['我刚把身份证号和银行卡号都发给那个人了', 'fraud'],
+    ['有人打嚟話係你哋客服 話要賠償 叫我俾身份證號碼', 'fraud'],
+    ['got an sms from you saying my parcel shipped, with a tracking link, no fee to pay', undefined],
+    ['got a text saying my parcel is on the way, click the link to track, do i have to pay anything on arrival', undefined],
+    ['收到短信说包裹地址不全要补运费，还有个链接，我直接删了', undefined],
+    ['收到短信話個包裹派唔到 要俾$20手續費 叫我撳條link', 'fraud'],
+    ['got a whatsapp saying my parcel needs a $2 redelivery fee, pay via the link', 'fraud'],
+    ['the charger went on fire this week in the kitchen, we put it out', 'device'],
+    ['车把螺丝松了，怕摔倒', undefined],
+    ['快拆松了，差点摔了', undefined],
+    ['skewer came out in the car rack and the wheel fell out in the driveway, nobody hurt', undefined],
+    ['快拆松了 我整个人摔出去了', 'broke'],
+    ['the thru axle backed out on a descent and i hit the deck', 'broke'],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  assert.ok(!dangerGoesOn('the charger is in the kitchen now and working fine again', 'device'));
+});

@@ -142,6 +142,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? ageUnit(w, t.slice(Math.max(0, at - 2), at)) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : corrected(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
+  t = t.replace(ME_AS_MY, 'my ').replace(ANY_SIGN_OF, 'where is ');
   // 注音 alone too ("ㄅㄅ": bye bye).
   if (HAN.test(t) || BOPOMOFO.test(t)) {
     if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
@@ -158,6 +159,13 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
 }
 
 const BOPOMOFO = /[\u3105-\u312f]/;
+/**
+ * Irish and northern English "me" for my, before goods or an order ("howya, any sign of me battery?", "where's me order lads": a Dublin
+ * shop, fifty-first session, the FAQ's warranty entry offered); not "send me the", "for me please".
+ */
+/** "any sign of my battery", "any sign of it yet": where it is, of the buyer's own (not "any sign of damage"). */
+const ANY_SIGN_OF = /(?<![a-z])any sign of (?=(?:my|our|it|them)(?![a-z]))/g;
+const ME_AS_MY = /(?<=(?:sign of|where'?s|where is|wheres|where are|about|with|for|on|track|tracking|chase|find) )me (?=(?:order|orders|parcel|parcels|package|packages|delivery|refund|money|stuff|item|items|box|goods|gear|battery|charger|bike|helmet|tyres?|tires?|lights?|phone|case|jacket|shoes|return|exchange|kit|wheels?|saddle|pump|lock)(?![a-z]))/g;
 const MORNING_ALONE = /^\s*早晨[\s!！~。.呀啊喔哦]*$/;
 /** Words a correction must not make up among Malay words: each asks for a person. */
 const CALLS_A_PERSON: ReadonlySet<string> = new Set(['human', 'agent', 'person', 'people', 'someone', 'staff', 'manager']);

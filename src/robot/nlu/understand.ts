@@ -585,7 +585,7 @@ export function withdrawsHandover(text: string): string | undefined {
   // person does, asked in the same breath, keeps the place (a Hangzhou and an Australian shop, forty-fifth session: both taken out
   // of the queue, the refund and the address lost).
   if (PERSON_JOB.test(restRead) && !JOB_DONE.test(restRead)) return undefined;
-  return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
+  return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || (m !== null && OTHER_THING_DROPPED.test(rest)) || WAITS_ON.test(rest) ? undefined : rest;
 }
 const PERSON_JOB = /(?:直接)?(?:退钱|退款)(?:俾|给|畀)我|直接(?:退钱|退款|退给我)|(?:帮我|给我|你们|你哋|你地)(?:直接)?(?:退钱|退款|改(?:个|下)?地址|换成)|(?<![a-z])(?:(?:can|could) (?:you|u) (?:please |pls )?(?:change|update|fix|send it to) (?:the |my )?(?:delivery |shipping )?address|(?:^|just |pls |please |so |now )refund me|give me (?:my|a) refund|i (?:want|need) (?:my money back|a refund))(?![a-z])/i;
 /** The job said done, not asked ("算了 不用了 你们已经退款给我了", "你们换成顺丰了是吧": found in review). */
@@ -620,7 +620,7 @@ const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|
 // "算了 还是先拿20打": another quantity chosen, the price still to be told by the person (a Yiwu shop, thirty-third session).
 // "算了 还是都要吧 不取消了": the goods kept after all, while the buyer had asked the person for more than the cancellation (a Shenzhen
 // shop, fiftieth session: taken out of the queue, the change of courier asked with it lost); the person reads it.
-const OTHER_THING_DROPPED = /^[,，。\s]*还是(?:先|就)?(?:拿|要|买|订|拍)\s*[\d一两二三四五六七八九十几]|^[,，。\s]*(?:还是)?(?:全部|全都|全|都|两(?:件|个|单|样|箱|盒)?都)要(?:了|吧|的|啦)?(?![^?？]*[?？吗么])|^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
+const OTHER_THING_DROPPED = /^[,，。\s]*还是(?:先|就)?(?:拿|要|买|订|拍)\s*[\d一两二三四五六七八九十几]|^[,，。\s]*(?:还是)?(?:全部|全都|全|都|两(?:件|个|单|样|箱|盒)?都)要(?!退|换)(?:了|吧|的|啦)?(?![^?？]*(?:[?？吗么]|人工|转人|找人|客服))|^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
 
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
 
