@@ -11621,3 +11621,17 @@ test('a Dublin and a Hong Kong shop\'s turns (fifty-first session): "any sign of
   assert.equal(r.intent, 'aftersale_progress');
   assert.doesNotMatch(textOf(r), /request an exchange on the order page/);
 });
+
+test('an order paid before the cut-off of the shop\'s same-day rule and not sent by the end of that day is late (a Hong Kong phone shop, fifty-first session)', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_hk', [{ id: 'ship', question: '付款後幾耐發貨？', answer: '工作日（星期一至五）下午3點前付款，當日發貨；下午3點後付款，下一個工作日發貨。' }]);
+  const ask = (o: Order, text: string) => createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_hk', userId: 'u-1001', conversationId: 'c', text });
+  // Paid on Tuesday at 14:44, asked on Wednesday at 10:00: due on Tuesday.
+  const late = order({ shopId: 'shop_hk', orderId: 'HK-1', status: 'paid', createdAt: '2024-11-26T14:44:00+08:00', updatedAt: '2024-11-26T14:44:00+08:00' });
+  assert.match(textOf(await ask(late, '我嘅單幾時寄')), /比平常慢了|比平常慢/);
+  // Paid after the cut-off: due today, not late.
+  const due = order({ shopId: 'shop_hk', orderId: 'HK-2', status: 'paid', createdAt: '2024-11-26T16:10:00+08:00', updatedAt: '2024-11-26T16:10:00+08:00' });
+  const r = await ask(due, '我嘅單幾時寄');
+  assert.doesNotMatch(textOf(r), /比平常慢/);
+  assert.match(textOf(r), /11月27日/);
+});
