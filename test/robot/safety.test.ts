@@ -1401,3 +1401,21 @@ test('the fifty-first session\'s review: blankets said not to burn, an ID for cu
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
   assert.ok(!dangerGoesOn('the charger is in the kitchen now and working fine again', 'device'));
 });
+
+test('a Singapore appliance shop (fifty-first session): a kettle that trips the power or sparks, a child\'s steam scald, a PayNow number from WhatsApp, an OTP keyed in; a power trip at work, a kettle\'s load asked of, a steam iron are none', () => {
+  const cases: [string, string | undefined][] = [
+    ['boss the kettle i buy from u every time i switch on the whole house power trip sia', 'device'],
+    ['电水壶一开就跳闸', 'device'],
+    ['just now got spark come out from the base and burning smell, my kid was standing beside', 'device'],
+    ['my son 4 yrs old put his hand over the rice cooker steam vent just now, his palm very red and got blister, crying non stop', 'injury'],
+    ['my daughter got scalded by the steam from the kettle', 'injury'],
+    ['my friend say he got your paynow number from whatsapp, can i just transfer to that number?', 'fraud'],
+    ['my boss is on a power trip lol', undefined],
+    ['does the kettle trip the power if i use it with the aircon on?', undefined],
+    ["what's the wattage of the hair dryer, our fuse trips sometimes when the kettle's on too", undefined],
+    ['the steam function is great, no burn marks on my shirts', undefined],
+    ['steam burn cream do you sell', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  assert.ok(dangerGoesOn('i already key in the OTP also... alamak', 'fraud'));
+});

@@ -144,3 +144,8 @@ test('a last sentence that complains of goods or a parcel is no question about t
   for (const t of ['The zip on the backpack broke after two days of normal use. Is anyone else having this problem?', 'tracking hasnt moved in a week and nobody tells me anything about it. Still waiting for it.', 'the parcel says delivered yesterday but i never got anything. Still waiting for my refund.']) assert.equal(asksAboutWait(t), false, t);
   for (const t of ['我上周买的那个东西质量太差了 用了两天就坏了 你们的售后处理速度也太低了吧。请问到底还要等多久？', '为什么还没人联系我']) assert.equal(asksAboutWait(t), true, t);
 });
+
+test('"人工客服在吗" in the queue asks after the wait (a Singapore shop, fifty-first session: no reply at all)', () => {
+  for (const t of ['人工客服在吗', '客服在吗', '人工在不在']) assert.equal(asksAboutWait(t), true, t);
+  assert.equal(asksAboutWait('这个客服在吗的功能'), false);
+});
