@@ -2536,7 +2536,9 @@ const OURS_ASKED = /(?<![a-z])(?:(?:was|is) (?:that|this|it) (?:really )?(?:from
  */
 /** Paying to an account someone passed on ("my friend say he got your paynow number from whatsapp, can i just transfer to that number?": a Singapore shop, fifty-first session, "not sure"). */
 const ACCOUNT_PASSED_ON = /(?<![a-z])(?:got|get|received|sent me|gave me) (?:your |a |the |their )?(?:paynow|payid|bank|account|acc|payment)\w*(?: number| no| details| qr)?\b[^.?!]{0,20}\bfrom (?:whatsapp|telegram|wechat|facebook|fb|instagram|ig|tiktok|sms|a text|someone|a friend)(?![a-z])|(?:从|在)(?:微信|whatsapp|脸书|朋友|别人)[^，,。？?]{0,8}(?:拿到|要到|得到|收到)[^，,。？?]{0,6}(?:你们)?的?(?:收款|付款|转账)?(?:账号|账户|paynow|二维码|码)/;
-const PARCEL_TEXT_SCAM = /(?:短信|信息|讯息)[^。？?]{0,30}(?:地址不全|地址不详|地址有误|地址错误|无法派送|派不到|派唔到|补(?:交)?运费|补邮费|重新派送|二次派送|关税|手续费)[^。？?]{0,30}(?:链接|连结|网址|(?<![a-z])link(?![a-z]))|(?<![a-z])(?:(?:got|received|had) (?:an? )?(?:text|sms|message|whatsapp|email)\b[^?!]{0,80}\b(?:parcel|package|delivery)\b[^?!]{0,60}\b(?:(?:pay|fee)\b[^?!]{0,40}\b(?:link|click)|(?:link|click) to pay))(?![a-z])/;
+// Or any text with a link that wants card details ("刚收到条短信说我的快递地址有问题，让点链接重新填银行卡信息领赔偿，是你们发的吗": a Xi'an shop,
+// fifty-first session, the order's status).
+const PARCEL_TEXT_SCAM = /(?:短信|信息|讯息)[^。？?]{0,30}(?:地址不全|地址不详|地址有误|地址错误|地址有问题|地址异常|无法派送|派不到|派唔到|补(?:交)?运费|补邮费|重新派送|二次派送|关税|手续费)[^。？?]{0,30}(?:链接|连结|网址|(?<![a-z])link(?![a-z]))|(?:短信|信息|讯息|邮件)[^。？?]{0,40}(?:链接|连结|网址)[^。？?]{0,20}(?:银行卡|卡号|验证码|支付密码|身份证)|(?<![a-z])(?:(?:got|received|had) (?:an? )?(?:text|sms|message|whatsapp|email)\b[^?!]{0,80}\b(?:parcel|package|delivery)\b[^?!]{0,60}\b(?:(?:pay|fee)\b[^?!]{0,40}\b(?:link|click)|(?:link|click) to pay))(?![a-z])/;
 const NOT_TAKEN_IN = /没点|没有点|没理|没回|没付|没扫|删了|拉黑|举报了|(?<![a-z])(?:(?:didn'?t|did not|never|won'?t|will not) (?:click|tap|pay|open|reply)|ignored it|deleted it|blocked (?:it|them|the number)|reported it|no fee|nothing to pay)(?![a-z])/;
 /** An ID given or asked for customs or a real-name check ("清关需要身份证号，我已经给了": found in review), not to someone posing. */
 const ID_FOR_CUSTOMS = /清关|海关|报关|实名/;

@@ -6,7 +6,7 @@
  * Pure: no I/O.
  */
 import { deviceAdvice, emergencyNowKind, hazardNowEmergency, hazardOf, reportedKind, reportsDanger, type Hazard } from './dialogue.ts';
-import { emergencyAdvice, headKnockSigns, healthAsked, swallowFeared, type EmergencyKind } from './nlu/health.ts';
+import { emergencyAdvice, headKnockSigns, healthAsked, SWALLOW_HARD, swallowFeared, type EmergencyKind } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
@@ -49,6 +49,8 @@ export function readDanger(text: string, n: string, goods = '', learnedMin = LEA
   if (health === 'advice') return 'advice';
   if (over) return undefined;
   if (health === undefined) return learnedSafety(n, learnedMin);
+  // A reaction with swallowing gone hard is the emergency, from the first message on (a London shop, fifty-first session: "not sure").
+  if (health === 'reaction' && SWALLOW_HARD.test(n)) return 'emergency';
   if (health !== 'emergency') return health;
   const advice = emergencyAdvice(n);
   return advice === 'battery' && swallowFeared(n) ? undefined : advice;
@@ -124,7 +126,7 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   // Done what the caller said, or given the card ("我已經照他說的操作了一次", "i already put my card details in :(": a Taipei and a
   // Brisbane shop, forty-eighth session, told their message was kept).
   // About to ("so i should pay the RM58 or not?": a Singapore hobby shop, forty-ninth session, the tracking again).
-  fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent|key(?:ed)?|keyed) (?:in )?(?:my |the |them my |him my |her my )?(?:card|bank|code|details|password|pin|otp))|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
+  fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent|key(?:ed)?|keyed) (?:in )?(?:my |the |them my |him my |her my |them the |him the |her the |them her |them his )?(?:card|bank|code|details|password|pin|otp))|(?:gone|taken|missing|disappeared|withdrawn) from (?:my|her|his|our|their) (?:account|card|bank)|钱(?:被)?(?:转走|扣走|没了)|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
   // What was done about it, told after ("我已经拉闸了 人都下楼了": a Shenzhen shop, forty-eighth session, told it was kept): the advice again.
   // Where it is now, indoors or by sleeping children ("is in my apartment in the hall, my kids is sleeping", "its in the kitchen now": a
   // Dublin shop, fifty-first session, told their message was kept): the advice again.
@@ -156,7 +158,7 @@ const readOn = (text: string): string => foldTraditional(text.slice(0, MAX_UTTER
  */
 // Only asked of the rest's use: "the fire spread to the rest of the kitchen", "剩下的那个充电宝也在冒烟" go on (found in review).
 // Working again, said fine ("the charger is in the kitchen now and working fine again": found in review).
-const NOT_GOING_ON = /正常了|没事了|好了(?:啊|呀|哈)?$|(?<![a-z])(?:working (?:fine|ok|okay|normally)(?: again)?|works (?:fine|ok) (?:now|again)|all (?:fine|good) now)(?![a-z])|(?:洗|烘)[^，,。？?]{0,6}(?:热水|高温)|(?:其他的|其余的|剩下的|另外(?:几|两)个|同一批)[^，,。？?]{0,10}(?:安全吗|能用吗|还能用|能不能用|可以用吗|能点吗|还能点)|(?<![a-z])(?:wash\w* (?:\w+ ){0,2}(?:on )?hot|hot (?:wash|cycle|setting)|tumble dr\w*|(?:(?:the )?other (?:ones?|candles?|jars?|bottles?|packs?|boxes|items?)|the others|rest of (?:them|the \w+)|same batch)\b[^.?!]{0,50}\b(?:safe|ok to use|okay to use|fine to use|still (?:use|light|burn)))(?![a-z])/;
+const NOT_GOING_ON = /(?<![a-z])(?:working (?:fine|ok|okay|normally)(?: again)?|works (?:fine|ok) (?:now|again))(?![a-z])|(?:洗|烘)[^，,。？?]{0,6}(?:热水|高温)|(?:其他的|其余的|剩下的|另外(?:几|两)个|同一批)[^，,。？?]{0,10}(?:安全吗|能用吗|还能用|能不能用|可以用吗|能点吗|还能点)|(?<![a-z])(?:wash\w* (?:\w+ ){0,2}(?:on )?hot|hot (?:wash|cycle|setting)|tumble dr\w*|(?:(?:the )?other (?:ones?|candles?|jars?|bottles?|packs?|boxes|items?)|the others|rest of (?:them|the \w+)|same batch)\b[^.?!]{0,50}\b(?:safe|ok to use|okay to use|fine to use|still (?:use|light|burn)))(?![a-z])/;
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
   const t = readOn(text);
   const own = kind !== undefined && GOES_ON_OF[kind]?.test(t) === true;
@@ -168,7 +170,7 @@ export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
  * reaction to peanuts: a Chengdu shop, forty-fourth session, told the reaction's "if it is severe" again): the emergency now.
  */
 // A symptom there, not said to be fine ("呼吸正常 喉咙也不痒了", "no trouble breathing, throat is fine": found in review).
-const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不舒服|难受|刺)|(?:呼吸|喘气?)[^，,。？?]{0,3}(?:困难|急|不上|不过|费劲|不顺)|舌头[^，,。？?]{0,3}(?:肿|麻)|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat (?:is |feels )?(?:itchy|tight|swell\w*|closing|sore|scratchy)|(?:trouble|hard|difficulty|struggling) breathing|(?:can'?t|cannot|can not) breathe|short of breath|wheez\w*|tongue (?:is )?(?:swell\w*|swollen)|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
+const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不舒服|难受|刺)|(?:呼吸|喘气?)[^，,。？?]{0,3}(?:困难|急|不上|不过|费劲|不顺)|舌头[^，,。？?]{0,3}(?:肿|麻)|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat (?:is |feels )?(?:itchy|tight|swell\w*|closing|sore|scratchy)|(?:trouble|hard|difficulty|struggling) breathing|(?:hard|difficult|trouble|difficulty|struggling) (?:to )?swallow\w*|(?:can'?t|cannot|can not) (?:breathe|swallow)|short of breath|wheez\w*|tongue (?:is )?(?:swell\w*|swollen)|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
 const AIRWAY_FINE = /(?:不|没)(?:痒|肿|紧|疼|痛)了|没有?(?:呼吸困难|喘)|呼吸(?:正常|顺畅|没问题|还好)|(?<![a-z])(?:no (?:trouble|difficulty|problem) breathing|breathing (?:fine|ok|okay|normally|normal)|throat (?:is |feels )?(?:fine|ok|okay|normal)|not (?:itchy|swollen|tight))(?![a-z])/;
 /** After a shock: the chest, the heart, fainting or the breath (found in review: "my chest feels tight now" after a shock got nothing). */
 const SHOCK_WORSE = /胸闷|胸口(?:疼|痛|闷)|心慌|心跳(?:很快|好快|乱)|晕|喘不上气|呼吸困难|(?<![a-z])(?:chest|heart (?:is )?racing|racing heart|faint\w*|passed out|(?:can'?t|cannot|can not) breathe|dizzy)(?![a-z])/;

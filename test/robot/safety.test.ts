@@ -1419,3 +1419,26 @@ test('a Singapore appliance shop (fifty-first session): a kettle that trips the 
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
   assert.ok(dangerGoesOn('i already key in the OTP also... alamak', 'fraud'));
 });
+
+test('a London cosmetics and a Xi\'an food shop (fifty-first session): nail polish remover drunk, a face burnt, swollen lips that make swallowing hard, a phishing text for card details, a sachet bitten open, food poisoning after cakes, lips swollen in Cantonese', () => {
+  const cases: [string, string | undefined][] = [
+    ["my wee grandson, he's 2, got the nail polish remover bottle open and drank some, he's coughing and sick", 'emergency'],
+    ["I'd opened it like, but it proper burnt me face, red raw and blistering now", 'injury'],
+    ['my lips have swelled right up after the plumping gloss and its hard to swallow', 'emergency'],
+    ['刚收到条短信说我的快递地址有问题，让点链接重新填银行卡信息领赔偿，是你们发的吗', 'fraud'],
+    ['柿饼袋子里那个小包包让我家娃咬破了，吃进去一点白色的颗粒', 'emergency'],
+    ['昨天吃了你家黄桂柿子饼，今天我跟我老公都上吐下泻，浑身没劲，是不是饼坏了', 'reaction'],
+    ['食完石榴之后个嘴好痕，嘴唇有啲肿', 'reaction'],
+    // Look-alikes.
+    ['these vitamins are hard to swallow, any smaller ones?', undefined],
+    ['the pills are too big, i cant swallow them', undefined],
+    ['does the lip plumper make your lips swollen?', undefined],
+    ['the nail polish remover smells strong, is it safe to use around my son?', undefined],
+    ['这个柿饼上面有白色的颗粒是什么', undefined],
+    ['收到短信说快递到了 点链接查看取件码', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  // What goes on: money gone after a scam; a choking that seems over, the hospital still asked.
+  assert.ok(dangerGoesOn('she already gave them the code and 2000 yuan is gone from her account', 'fraud'));
+  assert.ok(dangerGoesOn('吐出来了，好像没事了，还要去医院吗', 'emergency'));
+});

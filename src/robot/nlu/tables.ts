@@ -857,6 +857,9 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['有真人覆', '有真人回复'],
   ['覆我', '回复我'],
   ['入数', '到账'],
+  // "嘴唇有啲肿": a little, not 的 (a Xi'an shop's Cantonese buyer, fifty-first session, "not understood").
+  ['有啲咩', '有什么'],
+  ['有啲', '有点'],
   // "幾時入返我戶口": credited back to the account (a Hong Kong phone shop, fifty-first session: read as the parcel's arrival).
   ['入返我户口', '到账'],
   ['入返户口', '到账'],
