@@ -11635,3 +11635,20 @@ test('an order paid before the cut-off of the shop\'s same-day rule and not sent
   assert.doesNotMatch(textOf(r), /比平常慢/);
   assert.match(textOf(r), /11月27日/);
 });
+
+test('a London and a Singapore shop (fifty-first session): Inverness told the Highlands line whole; "how long have I got before it cancels?" is the payment deadline; "can choose morning slot?" is no greeting', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_ldn', [
+    { id: 'ship', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48: 2-3 working days across mainland UK, free over £30. Scottish Highlands and islands, Northern Ireland, the Channel Islands and the Isle of Man: 3-5 working days. EU: DPD 3-6 working days.' },
+    { id: 'slot', question: 'Can I choose a delivery time slot?', answer: 'Yes. At checkout you can choose a slot: 9am-1pm, 1pm-6pm or 6pm-10pm.' },
+  ]);
+  const balm = order({ shopId: 'shop_ldn', orderId: 'LDN-36', items: [{ sku: 'C', title: 'Cleansing Balm 100ml', quantity: 1, price: '24.00' }], receiver: { name: 'Morag', phone: '07700900456', address: '12 Castle Street, Inverness IV2 3DU' } });
+  const ask = (text: string, orders: Order[] = []) => createRobot({ dataSource: fakeDataSource({ orders, logistics: orders.map((o) => logistics({ shopId: 'shop_ldn', orderId: o.orderId })) }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_ldn', userId: 'u-1001', conversationId: 'c', text });
+  assert.match(textOf(await ask("Hiya, when's my cleansing balm coming? I'm up in Inverness", [balm])), /Scottish Highlands and islands, Northern Ireland, the Channel Islands and the Isle of Man: 3-5 working days\./);
+  const unpaid = order({ shopId: 'shop_ldn', orderId: 'LDN-50', status: 'pending_payment', payBy: '2024-11-28T20:00:00+00:00' });
+  assert.match(textOf(await ask('how long have I got before it cancels?', [unpaid])), /isn't paid yet: please pay by/);
+  const slot = await ask('can choose morning slot?');
+  assert.notEqual(slot.intent, 'greeting');
+  assert.match(textOf(slot), /time slot|choose a slot/);
+  assert.equal((await ask('good morning')).intent, 'greeting');
+});

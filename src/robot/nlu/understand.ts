@@ -226,6 +226,7 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const trimmed = okBeforeAsking(n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ').replace(THANKS_BEFORE_ASIDE, ' ').replace(OK_BEFORE_QUESTION, ' '), n.text);
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
+  if (greetingInside(c, n)) return { ...c, intent: 'faq' };
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
   // Only after a hello: "thanks! if i have any more questions ill get back to you" is a goodbye (found in review).
   const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n) || (c.intent === 'greeting' && ASKED_AFTER_HELLO.test(core));
@@ -242,6 +243,13 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   return c;
 }
 
+/**
+ * A time of day inside a question, no hello at its head ("can choose morning slot?", "for delivery can i pick morning timing or not": a
+ * Singapore shop, fifty-first session, greeted back twice): a question for the shop.
+ */
+const TIME_OF_DAY = /(?<![a-z])(?:morning|afternoon|evening|night|mornin|arvo)(?![a-z])|早上|上午|下午|晚上/;
+const greetingInside = (c: Classification, n: ReturnType<typeof normalize>): boolean =>
+  c.intent === 'greeting' && TIME_OF_DAY.test(n.scan) && !GREETING_HEAD.test(n.scan) && (n.text.includes('?') || /[?？]|(?<![a-z])or not(?![a-z])|吗|么/.test(n.scan) || ASKS.test(n.scan)) && substantial(n.scan);
 /** "how ya going. if i order a kayak do i need to be home…": a question asked without a question mark (found from outside: greeted back only). */
 const ASKED_AFTER_HELLO = /^\s*(?:\|\s*)?(?:if|do|does|did|is|are|will|should|have|has)\s+(?:i|you|it|they|we|my|the|your)\b/;
 
