@@ -1773,8 +1773,9 @@ const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么
  */
 // Washing, ironing, see-through ("衬衫是真丝的洗了会不会皱 要熨吗", "毛衣会不会很透": a Hangzhou shop, thirty-fifth session: the order's card).
 // Whether it fast-charges or fits a model ("30w那个头 iphone16pro max能快充不 要配啥线": a Shenzhen charger shop, fiftieth session, the tracking).
+// Whether the goods are vegan, halal, fragrance-free ("is the spf one vegan?? lowkey need to know b4 i open it": a London shop, fifty-first session, the tracking).
 const GOODS_ABOUT =
-  /(?:能|可以|支持)快充(?:不|吗|么|嘛)|配(?:啥|什么|哪种|哪根)线|(?:兼容|适配)(?:吗|不|么)|(?<![a-z])(?:(?:does|will|can) (?:it|this|that|the \w+) (?:fast[- ]charge|support fast charging|fit|work with)\b)|(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|会不会(?:很|太)?(?:皱|透|起球|缩水|掉色|褪色)|要(?:不要)?熨|熨(?:烫)?吗|透不透|要不要穿打底|机洗|手洗|干洗|水洗|怎么洗|能洗吗|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:allerg(?:y|ies|ic)(?! reaction)|wrinkle\w*|iron(?:ing)? (?:it|them)|see-?through|machine wash\w*|hand wash\w*|dry clean\w*|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
+  /(?:能|可以|支持)快充(?:不|吗|么|嘛)|配(?:啥|什么|哪种|哪根)线|(?:兼容|适配)(?:吗|不|么)|(?<![a-z])(?:(?:does|will|can) (?:it|this|that|the \w+) (?:fast[- ]charge|support fast charging|fit|work with)\b)|(?<![a-z])(?:is|are) (?:it|this|that|they|these|those|the [\w ]{1,20}?) (?:vegan|cruelty[- ]free|halal|kosher|organic|gluten[- ]free|dairy[- ]free|nut[- ]free|fragrance[- ]free|alcohol[- ]free|paraben[- ]free|non[- ]comedogenic|pregnancy[- ]safe|safe (?:in|during|for) pregnancy|reef[- ]safe)(?![a-z])|(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|会不会(?:很|太)?(?:皱|透|起球|缩水|掉色|褪色)|要(?:不要)?熨|熨(?:烫)?吗|透不透|要不要穿打底|机洗|手洗|干洗|水洗|怎么洗|能洗吗|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:allerg(?:y|ies|ic)(?! reaction)|wrinkle\w*|iron(?:ing)? (?:it|them)|see-?through|machine wash\w*|hand wash\w*|dry clean\w*|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
 /** A subscription's deliveries ("when's my next subscription box due?", "can i pause it over xmas?", "暂停配送"): the shop's word, not the first box's parcel (found from outside). */
 const SUBSCRIPTION = /(?<![a-z])(?:subscription|subscribe|(?:pause|skip|suspend) (?:it|my|the|this|next|a|[a-z]+'s)(?![a-z]))|订阅|包月|暂停(?:配送|发货|送货|送)|跳过(?:这|下|一)(?:期|次|个月)/;
 /** A subscription's deliveries asked about, not one of them gone wrong or being tracked. */
@@ -2750,6 +2751,7 @@ const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undef
   REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && (u.intent !== 'aftersale_progress' || u.guessed) && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 const SENDING_OUT = /发货|寄出|发出|(?<![a-z])(?:ship|dispatch|send out|sent out)(?![a-z])/;
 const PAID_WITH = /银行卡|信用卡|储蓄卡|借记卡|支付宝|微信|花呗|云闪付|(?<![a-z])(?:credit card|debit card|my card|card|paypal|apple pay|bank|paynow|grabpay)(?![a-z])/;
+const PAID_BY_SAID = /(?:用|是)[^，,。？?]{0,6}(?:付|给|支付)的|付的|(?<![a-z])(?:i )?(?:paid|pay) (?:by|with|via|using|on)(?![a-z])/;
 /** The money not seen where it went back ("i cant see it in my account", "我卡里没看到啊": a Dublin shop, fifty-first session, "not understood" and a parcel). */
 const NOT_IN_ACCOUNT = /(?:卡里|卡上|账户里?|账上|银行|余额|零钱)[^，,。？?]{0,6}(?:没|没有|看不到|没看到|查不到)|^(?:但是?|可是|可)?(?:我)?(?:没看到|看不到|查不到)(?:钱|款)?(?:啊|呀|呢|哦)?[?？!！。\s]*$|(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) see (?:it|them|the money|anything)|not (?:in|on|showing (?:in|on)) my (?:account|card|bank|statement)|nothing (?:in|on) my (?:account|card|bank|statement))(?![a-z])/;
 const WHEN_MONEY = /几天|多久|什么时候|几时|哪天|(?<![a-z])(?:when|how long|how many days)(?![a-z])/;
@@ -2763,6 +2765,9 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   // "我是银行卡付的，那几天能到？": how paid and when, after a refund, is the refund's money (found from outside: parcel times).
   if (PAID_WITH.test(u.normalized) && WHEN_MONEY.test(u.normalized)) return true;
   if (NOT_IN_ACCOUNT.test(u.normalized)) return true;
+  // How it was paid, said alone right after the refund's times ("我係用信用卡俾嘅": a Hong Kong shop, fifty-first session, the payment entry
+  // offered): which of those times is theirs.
+  if (PAID_WITH.test(u.normalized) && PAID_BY_SAID.test(u.normalized) && u.normalized.length <= SHORT_FOLLOW_UP) return true;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
   if (presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true)) return true;

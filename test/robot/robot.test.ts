@@ -11652,3 +11652,15 @@ test('a London and a Singapore shop (fifty-first session): Inverness told the Hi
   assert.match(textOf(slot), /time slot|choose a slot/);
   assert.equal((await ask('good morning')).intent, 'greeting');
 });
+
+test('"is the spf one vegan??" beside a parcel on its way is the shop\'s question; "我係用信用卡俾嘅" right after a refund\'s times is that refund (fifty-first session)', async () => {
+  const spf = order({ orderId: 'LDN-31', items: [{ sku: 'S', title: 'Daily SPF 50 Sunscreen 50ml', quantity: 1, price: '18.00' }] });
+  const r = await conversation(robotWith({ orders: [spf], logistics: [logistics({ orderId: 'LDN-31' })] }))('is the spf one vegan?? lowkey need to know b4 i open it');
+  assert.ok(r.replies.every((x) => x.card?.kind !== 'logistics'), textOf(r));
+  const refunded = aftersale({ aftersaleId: 'AS-9', orderId: 'LDN-31', status: 'refunded', updatedAt: '2024-11-23T12:00:00+08:00' });
+  for (const [first, then] of [['我嘅退款點呀', '我係用信用卡俾嘅'], ['did the refund go through', 'i paid by credit card']] as const) {
+    const say = conversation(robotWith({ orders: [spf], aftersales: [refunded] }));
+    await say(first);
+    assert.equal((await say(then)).intent, 'aftersale_progress', then);
+  }
+});
