@@ -367,21 +367,24 @@ export const SERVICE_HOURS_BUDGET_MS = 300;
  * The shop's own word on when its people are there, for a buyer waiting while nobody is online
  * (found from outside, three shops: "no agent is online" never said when one would be, though each
  * shop had an entry on its hours). The entry answering the robot's own question, in the buyer's
- * language; undefined when there is none, or it cannot be read within the budget.
+ * language, else in the other; undefined when there is none, or it cannot be read within the budget.
  */
 export function serviceHours(faq: FaqProvider, budgetMs = SERVICE_HOURS_BUDGET_MS): (shopId: string, lang: Lang) => Promise<string | undefined> {
   return async (shopId, lang) => {
     if (!faq.probe) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
-    const ask = async (): Promise<string | undefined> => {
-      for (const q of HOURS_QUESTIONS[lang]) {
+    // In the buyer's language first; else the shop's only entry, in its own (a Xi'an shop's English buyers, fifty-first session, were told
+    // nobody was online and never when: its hours were written in Chinese). The times read the same in either.
+    const inLang = async (l: Lang): Promise<string | undefined> => {
+      for (const q of HOURS_QUESTIONS[l]) {
         const hit = await faq.probe!(shopId, q).catch(() => null);
         const e = hit?.entry;
-        if (e && detectLanguage(e.answer).lang === lang && PEOPLE.test(`${e.question} ${(e.alternates ?? []).join(' ')} ${e.answer}`)) return e.answer;
+        if (e && detectLanguage(e.answer).lang === l && PEOPLE.test(`${e.question} ${(e.alternates ?? []).join(' ')} ${e.answer}`)) return e.answer;
       }
       return undefined;
     };
+    const ask = async (): Promise<string | undefined> => (await inLang(lang)) ?? (await inLang(lang === 'zh' ? 'en' : 'zh'));
     try {
       return (await Promise.race([ask(), late])) ?? undefined;
     } finally {

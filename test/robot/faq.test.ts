@@ -601,6 +601,8 @@ describe('serviceHours', () => {
     faq.setEntries('s3', [{ id: 'h', question: '客服在线时间', answer: '客服在线时间：周一至周六 8:30-18:00。' }, { id: 'x', question: '发什么快递？', answer: '顺丰。' }]);
     assert.equal(await hours('s3', 'zh'), '客服在线时间：周一至周六 8:30-18:00。');
     assert.equal(await hours('nobody', 'zh'), undefined);
+    // Written in one language only: the English buyer is told it too, as the shop wrote it.
+    assert.equal(await hours('s3', 'en'), '客服在线时间：周一至周六 8:30-18:00。');
     const slow = serviceHours({ search: async () => null, probe: () => new Promise(() => {}) }, 30);
     const started = Date.now();
     assert.equal(await slow('s1', 'zh'), undefined);
