@@ -1986,7 +1986,8 @@ const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | und
  * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
  */
 // "天气丹那个单显示清关异常 什么情况" (found from outside: "not sure", the parcel's exception untold).
-const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡|异常|什么情况|咋回事|怎么回事)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|(?:stuck|held|waiting|sitting) (?:in|at|by) customs|through customs)(?![a-z])/;
+// "my parfum is blocked at the customs since 4 days" (a London shop's French buyer, fifty-first session: "not sure").
+const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡|异常|什么情况|咋回事|怎么回事)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|(?:stuck|held|waiting|sitting|blocked|detained|retained) (?:in|at|by) (?:the )?customs|through customs)(?![a-z])/;
 const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   CUSTOMS_STATUS.test(u.normalized) && !/税|多少钱|怎么算|需要什么|取消|退款|不要了|退货|会不会|(?<![a-z])(?:tax|refund|cancel|return)(?![a-z])/.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
 /** A code on the goods ("溯源码", "防伪码"): the shop's entry on it, never a coupon's text or an order (found from outside). */

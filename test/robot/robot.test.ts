@@ -11664,3 +11664,11 @@ test('"is the spf one vegan??" beside a parcel on its way is the shop\'s questio
     assert.equal((await say(then)).intent, 'aftersale_progress', then);
   }
 });
+
+test('"my parfum is blocked at the customs since 4 days" is the parcel held there (a London shop\'s French buyer, fifty-first session)', async () => {
+  const perfume = order({ orderId: 'LDN-40', items: [{ sku: 'P', title: 'Eau de Parfum 50ml', quantity: 1, price: '68.00' }] });
+  const held = logistics({ orderId: 'LDN-40', status: 'exception', events: [{ time: '2024-11-23T10:00:00+00:00', location: 'Roissy', description: 'Held by customs' }] });
+  const r = await conversation(robotWith({ orders: [perfume], logistics: [held] }))('Bonjour, my parfum is blocked at the customs since 4 days, what is happening?');
+  assert.match(textOf(r), /LDN-40/);
+  assert.match(textOf(r), /Held by customs/);
+});
