@@ -6,7 +6,7 @@
  * Pure: no I/O.
  */
 import { deviceAdvice, emergencyNowKind, hazardNowEmergency, hazardOf, reportedKind, reportsDanger, type Hazard } from './dialogue.ts';
-import { emergencyAdvice, headKnockSigns, healthAsked, SWALLOW_HARD, swallowFeared, type EmergencyKind } from './nlu/health.ts';
+import { emergencyAdvice, headKnockSigns, healthAsked, swallowFeared, swallowingHard, type EmergencyKind } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
@@ -50,7 +50,7 @@ export function readDanger(text: string, n: string, goods = '', learnedMin = LEA
   if (over) return undefined;
   if (health === undefined) return learnedSafety(n, learnedMin);
   // A reaction with swallowing gone hard is the emergency, from the first message on (a London shop, fifty-first session: "not sure").
-  if (health === 'reaction' && SWALLOW_HARD.test(n)) return 'emergency';
+  if (health === 'reaction' && swallowingHard(n)) return 'emergency';
   if (health !== 'emergency') return health;
   const advice = emergencyAdvice(n);
   return advice === 'battery' && swallowFeared(n) ? undefined : advice;
@@ -126,7 +126,7 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   // Done what the caller said, or given the card ("我已經照他說的操作了一次", "i already put my card details in :(": a Taipei and a
   // Brisbane shop, forty-eighth session, told their message was kept).
   // About to ("so i should pay the RM58 or not?": a Singapore hobby shop, forty-ninth session, the tracking again).
-  fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent|key(?:ed)?|keyed) (?:in )?(?:my |the |them my |him my |her my |them the |him the |her the |them her |them his )?(?:card|bank|code|details|password|pin|otp))|(?:gone|taken|missing|disappeared|withdrawn) from (?:my|her|his|our|their) (?:account|card|bank)|钱(?:被)?(?:转走|扣走|没了)|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
+  fraud: /(?<![a-z])(?:should i (?:pay|transfer|send|click)(?! for)|(?:pay|transfer) (?:it |them |the [a-z0-9]+ )?or not)(?![a-z])|要不要(?:付|转|交|给|点)|该不该(?:付|转|交|点)|(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?:照|按)(?:着)?(?:他|她|对方|他们)(?:说的)?(?:操作|做|弄|办)了|已经(?:操作|加了?(?:他|她|对方))|(?:验证码|卡号|密码)[^，,。？?]{0,6}(?:给了?|告诉了?|发给了?|报给了?)|(?:给了?|告诉了?|发给了?|报给了?)(?:他|她|对方)?[^，,。？?]{0,4}(?:验证码|卡号|密码)|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred|(?:put|entered|typed|gave|sent|key(?:ed)?|keyed) (?:in )?(?:my |the |them my |him my |her my |them the |him the |her the |them her |them his )?(?:card|bank|code|details|password|pin|otp)(?! on (?:your|the) (?:checkout|site|website|app|page)))|(?<!nothing |no money |not |nothing's |nothing is )(?:gone|taken|missing|disappeared|withdrawn) from (?:my|her|his|our|their) (?:account|card|bank)|钱(?:被)?(?:转走|扣走|没了)|钱少了|(?:输|填)(?:进去)?了?(?:验证码|短信码)|(?:put|entered|typed|gave) (?:in )?(?:my |the )?(?:card|bank) (?:details|number|info)(?![a-z])/,
   // What was done about it, told after ("我已经拉闸了 人都下楼了": a Shenzhen shop, forty-eighth session, told it was kept): the advice again.
   // Where it is now, indoors or by sleeping children ("is in my apartment in the hall, my kids is sleeping", "its in the kitchen now": a
   // Dublin shop, fifty-first session, told their message was kept): the advice again.
@@ -162,8 +162,12 @@ const NOT_GOING_ON = /(?<![a-z])(?:working (?:fine|ok|okay|normally)(?: again)?|
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
   const t = readOn(text);
   const own = kind !== undefined && GOES_ON_OF[kind]?.test(t) === true;
-  return (DANGER_GOES_ON.test(t) || own) && (!HELP_CALLED.test(t) || WORSENING.test(t)) && !NOT_GOING_ON.test(t);
+  return (DANGER_GOES_ON.test(t) || own) && (!HELP_CALLED.test(t) || WORSENING.test(t)) && !NOT_GOING_ON.test(t) && !overNow(t);
 };
+/** Said to be over, thanks and nothing asked ("孩子现在没事了，谢谢你们", "all good now, the fire's out and everyone's fine": found in review). */
+const OVER_NOW = /没事了|都没事|灭了|(?<![a-z])(?:all good now|(?:everyone|everybody)(?:'s| is) (?:fine|ok|okay|safe)|fire'?s out|fire is out|(?:he|she|they)(?:'s| is| are) (?:fine|ok|okay) now)(?![a-z])/;
+const STILL_ASKED = /[?？]|吗|么|要不要|还要|需不需要|用不用|该不该|(?<![a-z])(?:should|do i|need to|have to)(?![a-z])/;
+const overNow = (t: string): boolean => OVER_NOW.test(t) && !STILL_ASKED.test(t) && !WORSENING.test(t);
 
 /**
  * A reaction that reaches the throat, the tongue or the breath ("他现在说喉咙有点痒 要不要紧哦 我先观察一哈得不得行" after a child's

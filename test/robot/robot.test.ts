@@ -11672,3 +11672,15 @@ test('"my parfum is blocked at the customs since 4 days" is the parcel held ther
   assert.match(textOf(r), /LDN-40/);
   assert.match(textOf(r), /Held by customs/);
 });
+
+test('the second review (fifty-first session): an order paid before a weekend the rule defers is late by Monday\'s end; a cancellation asked of the shop is no unpaid countdown; small talk with a time of day is a greeting', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_hk2', [{ id: 'ship', question: '付款後幾耐發貨？', answer: '工作日（星期一至五）下午3點前付款，當日發貨；下午3點後付款，下一個工作日發貨。星期六、日及公眾假期付款，順延至下一個工作日發貨。' }]);
+  const ask = (orders: Order[], text: string) => createRobot({ dataSource: fakeDataSource({ orders }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_hk2', userId: 'u-1001', conversationId: 'c', text });
+  // Paid on Saturday the 23rd, asked on Wednesday the 27th: due on Monday.
+  const sat = order({ shopId: 'shop_hk2', orderId: 'HK-SAT', status: 'paid', createdAt: '2024-11-23T11:00:00+08:00', updatedAt: '2024-11-23T11:00:00+08:00' });
+  assert.match(textOf(await ask([sat], '我嘅單幾時寄')), /比平常慢/);
+  const paid = order({ shopId: 'shop_hk2', orderId: 'HK-P', status: 'paid' });
+  assert.doesNotMatch(textOf(await ask([paid], 'I asked you to cancel it, how much time is left before my order is cancelled?')), /closes by itself|no unpaid order/);
+  assert.equal((await ask([], "afternoon folks, how's it going?")).intent, 'greeting');
+});

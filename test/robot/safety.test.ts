@@ -1442,3 +1442,31 @@ test('a London cosmetics and a Xi\'an food shop (fifty-first session): nail poli
   assert.ok(dangerGoesOn('she already gave them the code and 2000 yuan is gone from her account', 'fraud'));
   assert.ok(dangerGoesOn('吐出来了，好像没事了，还要去医院吗', 'emergency'));
 });
+
+test('the fifty-first session\'s second review: look-alikes of the second round\'s readings are none; true cases in other words are read', () => {
+  const none = [
+    'my boss is on a power trip again lol, anyway when will the kettle arrive?', '昨晚小区停电跳闸了，水壶的订单什么时候发货', '电工说跳闸是空调的问题，不是你们的电水壶',
+    "the old kettle used to trip the breaker every morning, that's why I'm ordering yours", 'house power tripped during the thunderstorm last night, is the air fryer still coming today',
+    "Can I get the PayNow number from WhatsApp instead? the website page won't load", 'received the payment confirmation from WhatsApp, thanks! when ship?',
+    '短信链接付款的时候银行卡被扣了两次，能退一笔吗', '收到你们的短信说订单已发货，链接里能查物流，不用填银行卡吧？', 'I got your bank details from a friend who bought before, still same account right?',
+    '宝宝吃了一点米粉，有白色颗粒没化开，正常吗', '给女儿买的小包包，她吃了饭就背着出门', '拔牙后嘴巴有点肿，粥什么时候到', '被蚊子叮了嘴唇有点肿，润唇膏什么时候发货',
+    'do sparks come out when using the angle grinder?', 'sparks come out of the sparkler really nicely, kids loved it',
+    'I got scalded by steam from a kettle once, so does yours have a lid lock?', 'the iron nearly burnt me hand but I pulled back in time, love it',
+    'hand sanitiser: my kid nearly drank some but I stopped him in time',
+  ];
+  for (const text of none) assert.equal(safetyOf(text), undefined, text);
+  assert.notEqual(safetyOf('will the lip plumper make my lips swollen and hard to swallow?'), 'emergency');
+  assert.equal(safetyOf('our puppy chewed the silica gel packet, he\'s 2'), 'petEmergency');
+  const read: [string, string][] = [
+    ['電熱水壺一插上去就跳掣', 'device'], ['switch on the oven and the RCD trips straight away', 'device'], ['the heater keeps blowing the fuse, smell a bit funny too', 'device'],
+    ['there were sparks shooting out of the plug when I switched the kettle on', 'device'], ['rice cooker steam got me hand, it\'s gone all red and blistered', 'injury'],
+    ['a guy whatsapp me your paynow number, say must pay deposit first, legit?', 'fraud'], ['有人在微信上发了个收款码给我说是你们店的，可以转吗', 'fraud'],
+    ['收到条短信，说包裹被海关扣了，要点网址填身份证和银行卡交税', 'fraud'], ['收到短信话你哋派唔到件，叫我入网站填信用卡资料', 'fraud'],
+    ['卸甲水被我家宝宝打开喝了一口', 'emergency'], ['吃了你们的花生酥，嘴唇有啲肿，吞嘢好难', 'emergency'], ['娃把柿饼里那个防潮的小袋子撕开吃了点', 'emergency'],
+    ['the whole family threw up after eating your mooncakes', 'reaction'], ['吃了你们家的绿豆糕，全家上吐下泻', 'reaction'],
+  ];
+  for (const [text, kind] of read) assert.equal(safetyOf(text), kind, text);
+  for (const text of ['luckily nothing gone from my account, I didn\'t reply', 'I just keyed in my OTP on your checkout page']) assert.ok(!dangerGoesOn(text, 'fraud'), text);
+  assert.ok(dangerGoesOn('我把短信码输进去了，卡里的钱少了两千', 'fraud'));
+  for (const text of ['孩子现在没事了，谢谢你们', 'all good now, the fire\'s out and everyone\'s fine']) assert.ok(!dangerGoesOn(text, 'emergency'), text);
+});

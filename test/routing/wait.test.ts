@@ -148,4 +148,5 @@ test('a last sentence that complains of goods or a parcel is no question about t
 test('"人工客服在吗" in the queue asks after the wait (a Singapore shop, fifty-first session: no reply at all)', () => {
   for (const t of ['人工客服在吗', '客服在吗', '人工在不在']) assert.equal(asksAboutWait(t), true, t);
   assert.equal(asksAboutWait('这个客服在吗的功能'), false);
+  assert.equal(asksAboutWait('客服在吗，我想改地址'), false);
 });

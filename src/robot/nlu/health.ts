@@ -47,7 +47,7 @@ const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<!
 const LONG_AGO = /去年|前年|几年前|好几年|小时候|(?<![a-z])(?:years? ago|last (?:year|christmas|easter|halloween|summer|winter)|when i was (?:a )?(?:kid|child|little|young))(?![a-z])/;
 const POISONED = /食物中毒了|(?<![a-z])(?:(?:got|have|had|has|caught|gave (?:me|us|him|her|them|my \w+)) (?:a |bad |severe |serious )?food poisoning|food poisoning (?:from|after))(?![a-z])/;
 // Frozen dumplings and buns too ("we cooked them. now my husband has been throwing up all night": a Toronto grocery, fiftieth session, the frozen-shipping entry).
-const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|底料|火锅|零食|辣条|糕点|饼干|柿饼|柿子饼|月饼|点心|蛋糕|果冻|花生|坚果|腊肠|香肠|卤味|饺子|包子|馄饨|汤圆|小笼包|水饺|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops|dumplings?|bao|buns?|xiao long bao|wontons?|noodles|rice|tofu|dim sum)(?![a-z])/;
+const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|底料|火锅|零食|辣条|糕点|饼干|柿饼|柿子饼|月饼|点心|蛋糕|绿豆糕|(?<![a-z])(?:mooncakes?|cakes?|pastr(?:y|ies))(?![a-z])|果冻|花生|坚果|腊肠|香肠|卤味|饺子|包子|馄饨|汤圆|小笼包|水饺|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops|dumplings?|bao|buns?|xiao long bao|wontons?|noodles|rice|tofu|dim sum)(?![a-z])/;
 /** Food gone bad: mould, a smell, past its date. */
 export const SPOILED_FOOD = /发霉|长毛了|霉了|变质|坏掉了|馊|臭了|发臭|有味了|有股味|异味|过期|(?<![a-z])(?:mou?ldy|mou?ld|spoiled|spoilt|gone off|rotten|expired|smells? (?:off|bad|funny|weird))(?![a-z])/;
 const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:expired|spoiled|gone off|sour|mou?ldy)(?![a-z])/;
@@ -160,8 +160,9 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-// The sachet by its look ("柿饼袋子里那个小包包让我家娃咬破了，吃进去一点白色的颗粒": a Xi'an shop, fifty-first session, the returns entries).
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|干燥包|防潮包|防潮珠|防潮剂|脱氧剂|白色(?:的)?(?:小)?颗粒|小包包|纽扣电池|水银电池|钮扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+// The sachet by where it was ("柿饼袋子里那个小包包让我家娃咬破了，吃进去一点白色的颗粒": a Xi'an shop, fifty-first session, the returns
+// entries); not a handbag or white granules of rice cereal (found in review).
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|干燥包|防潮包|防潮珠|防潮剂|脱氧剂|(?:袋子|包装|盒子|罐子|瓶子)里(?:面)?(?:的)?(?:那个|那包|那袋)?小(?:包包|袋子|纸包)|(?:防潮|干燥|不可食用)的?小(?:包|袋)|纽扣电池|水银电池|钮扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
 /**
  * Skincare and cosmetics licked or eaten, that very thing ("my 2 year old … licked the brow gel and maybe some of the retinol serum??": a
  * Los Angeles shop, forty-fifth session, offered the shade finder); not "ate breakfast, and the perfume is arriving when?" (found in review).
@@ -175,7 +176,7 @@ const COSMETIC_EATEN = /(?:舔|吃|喝|吞)(?:了|掉|进去)?(?:一大?口|几�
  */
 // Household chemicals by their everyday names too ("我孩子喝了消毒水": a Guangzhou appliance shop, forty-ninth session, "not sure").
 // Sunscreen and face products too ("剛剛把你們的兒童防曬乳擠出來吃了一口": a Taipei shop, fiftieth session, "not understood").
-const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|防晒乳|防晒霜|防晒露|防晒喷雾|洗面奶|洁面乳|化妆水|爽肤水|卸妆油|卸妆乳|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|消毒水|漂白水|漂白剂|清洁剂|洁厕灵|洗衣凝珠|管道疏通剂|除垢剂|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油';
+const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|防晒乳|防晒霜|防晒露|防晒喷雾|洗面奶|洁面乳|化妆水|爽肤水|卸妆油|卸妆乳|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|消毒水|漂白水|漂白剂|清洁剂|洁厕灵|洗衣凝珠|管道疏通剂|除垢剂|酒精|香水|指甲油|卸妆水|卸甲水|洗甲水|花露水|驱蚊液|精油';
 const CARE_GOODS_EN = 'sunscreen|sunblock|sun cream|lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|laundry pods?|drain cleaner|toilet cleaner|descaler|perfume|essential oils?|nail polish remover|nail polish|acetone|makeup remover|hand saniti[sz]er|mouthwash';
 /**
  * Water or a drink the chemical was put in, drunk ("喝了好几口加湿器水箱里的水 我前两天往里面滴了84消毒液清洗没冲干净": a Guangzhou
@@ -183,7 +184,7 @@ const CARE_GOODS_EN = 'sunscreen|sunblock|sun cream|lotion|body cream|hand cream
  */
 const CARE_IN_DRINK = `(?:喝了|喝下|喝进去|吃了)[^。？?]{0,24}(?:水|奶|饮料)[^。？?]{0,16}(?:滴了|加了|放了|倒了|兑了|掺了|混了|泡了)[^。？?]{0,4}(?:84(?!毫升|ml|度|元|块|号|\\d)|${CARE_GOODS})|(?<![a-z])(?:drank|swallowed)\b[^.?!]{0,40}\b(?:water|drink|milk)\b[^.?!]{0,30}\b(?:with|had) (?:some |a bit of |a little )?(?:${CARE_GOODS_EN})`;
 const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|饮了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|饮了|吞了|舔了|吃到)(?:一口|几口|一点|好几口|一些|啲)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])|(?<![a-z])(?:${CARE_GOODS_EN})\\b[^.?!]{0,40}\\b(?:drank|swallowed|chugged|drunk|ate) (?:some|it|a bit|a little|a sip|half|most|a mouthful)(?![a-z])|${CARE_IN_DRINK}`);
-const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|haha|better now|works great|love it)(?![a-z])/;
+const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|差点|(?<![a-z])(?:lol|haha|better now|works great|love it|nearly|almost|in time)(?![a-z])/;
 const CARE_HURTS = /喉咙|嗓子|肚子|胃|难受|烧|疼|痛|吐|恶心|(?<![a-z])(?:throat|stomach|tummy|sick|burn\w*|vomit\w*|threw up|throwing up)(?![a-z])/;
 const PET_POISONED = /(?<![a-z])(?:cat|dog|kitten|puppy|pup)s?\b[^.?!]{0,30}\b(?:foaming at the mouth|drooling|vomit\w*|throwing up|licked|licking|drank|ate)\b[^.?!]{0,30}\b(?:floor cleaner|cleaner|bleach|detergent|antifreeze|disinfectant|dishwasher pod|laundry pod)s?(?![a-z])/;
 const petPoisoned = (n: string): boolean => PET_POISONED.test(n) && !/(?<![a-z])(?:pet[- ]safe|is (?:it|the \w+) safe|safe for)(?![a-z])/.test(n);
@@ -192,7 +193,7 @@ const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FI
 const IN_MOUTH = /咬了|咬破|啃破|啃了|吃了|吃进去|吃下去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
 // A Cantonese age and son ("我個3歲仔": a Hong Kong phone shop, forty-ninth session).
-const SMALL_CHILD = /孩子|宝宝|小孩|细路|细佬|细蚊仔|(?:我个|个|我)仔(?![细裤])|(?:\d{1,2}|[一二两三四五六七八九十])岁(?:仔|女)|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:(?:wee|little|lil|youngest|baby) )?(?:son|daughter|kid|child|grand(?:son|daughter|kid|child))|(?:he|she)'?s [1-5](?: years?)?(?: old)?(?=[\s,.!]|$))(?![a-z])/;
+const SMALL_CHILD = /孩子|宝宝|小孩|细路|细佬|细蚊仔|(?:我个|个|我)仔(?![细裤])|(?:\d{1,2}|[一二两三四五六七八九十])岁(?:仔|女)|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:(?:wee|little|lil|youngest|baby) )?(?:son|daughter|kid|child|grand(?:son|daughter|kid|child))|(?<!(?:puppy|dog|cat|kitten|pup|bunny|rabbit)[\s\S]{0,80})(?:he|she)'?s [1-5](?: years?)?(?: old)?(?=[\s,.!]|$)(?![\s\S]*(?:puppy|dog|cat|kitten|pup)))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
@@ -283,9 +284,12 @@ const MOUTH_SWELLS = /(?:嘴巴|嘴唇|舌头)(?:周围|都|也|有点|有些|�
 // Not a joke ("吃完嘴巴都肿了 哈哈"), nor a product's effect asked ("does the lip plumper make your lips swollen?"): found in review.
 // Hard to swallow beside it, whatever the product is for ("my lips have swelled right up after the plumping gloss and its hard to swallow":
 // a London shop, fifty-first session, "not sure" and "message kept").
-export const SWALLOW_HARD = /吞咽困难|咽不下|吞不下|难以下咽|(?<![a-z])(?:(?:hard|difficult|trouble|difficulty|struggling|struggle) (?:to )?swallow\w*|(?:can'?t|cannot|can not) swallow)(?![a-z])/;
+export const SWALLOW_HARD = /吞咽困难|咽不下|吞不下|难以下咽|吞东西好难|好难吞|吞嘢好难|(?<![a-z])(?:(?:hard|difficult|trouble|difficulty|struggling|struggle) (?:to )?swallow\w*|(?:can'?t|cannot|can not|can barely|barely) swallow)(?![a-z])/;
+/** Pills hard to swallow, or the swallowing supposed ("will the lip plumper make my lips swollen and hard to swallow?": found in review). */
+const SWALLOW_NOT_IT = /药片|胶囊|维生素|会不会|如果|(?<![a-z])(?:pills?|tablets?|capsules?|vitamins?|gumm(?:y|ies)|will|would|does|do|could|if)(?![a-z])/;
+export const swallowingHard = (n: string): boolean => SWALLOW_HARD.test(n) && !SWALLOW_NOT_IT.test(n);
 const mouthSwells = (n: string): boolean =>
-  MOUTH_SWELLS.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n) && !JOKE.test(n) && !SPICY_TALK.test(n) && (SWALLOW_HARD.test(n) || !/会不会|是不是正常|正常吗|丰唇|(?<![a-z])(?:does|do|will|would|plump\w*|make (?:your|my|the) lips?)(?![a-z])/.test(n));
+  MOUTH_SWELLS.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n) && !JOKE.test(n) && !SPICY_TALK.test(n) && !/拔牙|蚊子|叮|磕|撞|摔|上火|(?<![a-z])(?:dentist|tooth|bitten|bite|insect|mosquito|hit)(?![a-z])/.test(n) && (swallowingHard(n) || !/会不会|是不是正常|正常吗|丰唇|(?<![a-z])(?:does|do|will|would|plump\w*|make (?:your|my|the) lips?)(?![a-z])/.test(n));
 /** Spicy food laughed at or bought again ("鸭脖太辣了 吃完嘴巴都肿了 哈哈 下次买微辣"): the goods' heat, not a reaction (found in review). */
 const SPICY_TALK = /太辣|辣到|辣得|辣死|是不是辣|好过瘾|下次买|(?<![a-z])(?:too spicy|so spicy|lol|haha)(?![a-z])/;
 /** Ill enough to tell beside a refund asked ("吃了你们的鸡肉 拉肚子 呕吐 要退款": found in review). */

@@ -166,7 +166,7 @@ const BOPOMOFO = /[\u3105-\u312f]/;
 /** "any sign of my battery", "any sign of it yet": where it is, of the buyer's own (not "any sign of damage"). */
 const ANY_SIGN_OF = /(?<![a-z])any sign of (?=(?:my|our|it|them)(?![a-z]))/g;
 // And before a part of the body ("it proper burnt me face": a London shop, fifty-first session, "not sure").
-const ME_AS_MY = /(?<![a-z])me (?=(?:face|skin|lips?|eyes?|hands?|arms?|neck|scalp|mouth|cheeks?|fingers?)(?![a-z]))|(?<=(?:sign of|where'?s|where is|wheres|where are|about|with|for|on|track|tracking|chase|find) )me (?=(?:order|orders|parcel|parcels|package|packages|delivery|refund|money|stuff|item|items|box|goods|gear|battery|charger|bike|helmet|tyres?|tires?|lights?|phone|case|jacket|shoes|return|exchange|kit|wheels?|saddle|pump|lock)(?![a-z]))/g;
+const ME_AS_MY = /(?<![a-z])(?<!(?:let|send|give|show|pass|tell|help|call|nearly \w+|almost \w+) )me (?=(?:face|skin|lips?|eyes?|hands?|arms?|neck|scalp|mouth|cheeks?|fingers?)(?![a-z]))|(?<=(?:sign of|where'?s|where is|wheres|where are|about|with|for|on|track|tracking|chase|find) )me (?=(?:order|orders|parcel|parcels|package|packages|delivery|refund|money|stuff|item|items|box|goods|gear|battery|charger|bike|helmet|tyres?|tires?|lights?|phone|case|jacket|shoes|return|exchange|kit|wheels?|saddle|pump|lock)(?![a-z]))/g;
 const MORNING_ALONE = /^\s*早晨[\s!！~。.呀啊喔哦]*$/;
 /** Words a correction must not make up among Malay words: each asks for a person. */
 const CALLS_A_PERSON: ReadonlySet<string> = new Set(['human', 'agent', 'person', 'people', 'someone', 'staff', 'manager']);

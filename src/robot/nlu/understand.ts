@@ -249,7 +249,9 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
  */
 const TIME_OF_DAY = /(?<![a-z])(?:morning|afternoon|evening|night|mornin|arvo)(?![a-z])|早上|上午|下午|晚上/;
 const greetingInside = (c: Classification, n: ReturnType<typeof normalize>): boolean =>
-  c.intent === 'greeting' && TIME_OF_DAY.test(n.scan) && !GREETING_HEAD.test(n.scan) && (n.text.includes('?') || /[?？]|(?<![a-z])or not(?![a-z])|吗|么/.test(n.scan) || ASKS.test(n.scan)) && substantial(n.scan);
+  c.intent === 'greeting' && TIME_OF_DAY.test(n.scan) && !GREETING_HEAD.test(n.scan) && !SMALL_TALK.test(n.scan) && (n.text.includes('?') || /[?？]|(?<![a-z])or not(?![a-z])|吗|么/.test(n.scan) || ASKS.test(n.scan)) && substantial(n.scan);
+/** "afternoon folks, how's it going?": a greeting still (found in review). */
+const SMALL_TALK = /(?<![a-z])(?:how(?:'s|s| is) it going|how are (?:you|ye|ya|yous)|how r u|how(?:'s|s| is) (?:your|ur) day|what(?:'s|s| is) up)(?![a-z])|你好吗|最近怎么样/;
 /** "how ya going. if i order a kayak do i need to be home…": a question asked without a question mark (found from outside: greeted back only). */
 const ASKED_AFTER_HELLO = /^\s*(?:\|\s*)?(?:if|do|does|did|is|are|will|should|have|has)\s+(?:i|you|it|they|we|my|the|your)\b/;
 
