@@ -759,7 +759,7 @@ function troubleAgain(u: Understanding, text: string): boolean {
 const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|有相(?![关同似信当对应反比处])|相片|(?<![a-z])(?:photos?|pictures?|pics?|pix|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 // "guardhouse also say no parcel for me. how now?" (Malaysian English, after a person was offered: found from outside, the tracking again).
-const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[.!?] )(?:so |then )?(?:how now|now how|what to do now)\s*[?!.]*$/;
+const WHAT_NOW = /^(?:那|那么|所以|那现在|现在)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理|点算)(?:呢|啊|呀|吧|哦)?[?？]*$|^(?:(?:so|then|ok|okay|and|well|right),? )*what (?:should|do|can|shall) i do(?: now| then| now then| about it)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[.!?] )(?:so |then )?(?:how now|now how|what to do now)\s*[?!.]*$/;
 // "好嘞 谢谢老板" too (found from outside: a person against the thanks).
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|老板娘?|亲亲?|小姐姐|a lot|so much|mate))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
@@ -1229,7 +1229,7 @@ function resolveMessage(state: DialogueState, said: Understanding, text: string,
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? returnBeforeSent(u) ?? useOnceArrived(u) ?? holdUnpaid(u, orderId) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? whatNow(state, u) ?? beforeBuying(u) ?? returnBeforeSent(u) ?? useOnceArrived(u) ?? holdUnpaid(u, orderId) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1328,6 +1328,12 @@ const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:�
 /** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
 // Asked why, or refused at the door instead ("为什么不退款了", "不退款了吗？那我直接拒收": found in review).
 const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|为什么|为啥|怎么|吗|拒收|[?？]|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead|why|refuse)(?![a-z])/;
+/**
+ * "What do I do now then?", "那怎么办" right after an answer about the buyer's order or request: a person sorts it out (a London shop,
+ * fifty-first session, after a missing item: "didn't get that").
+ */
+const whatNow = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  state.topic !== undefined && WHAT_NOW.test(u.normalized.trim()) ? { intent: 'human' } : undefined;
 const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
   state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) && !KEEP_BUT.test(u.normalized.replace(KEEPS_ORDER, ' ')) ? { intent: 'unknown', declined: 'cancel' } : addressKept(state, u) ? { intent: 'unknown', declined: 'address' } : undefined;
 /**
@@ -1724,8 +1730,12 @@ const onlySomeArrived = (n: string): boolean => {
   const [came, missing] = some ? [some[1]!.replace(/^(?:我的|我)/, ''), some[2]!.replace(/^(?:我的|那个?|但是?)/, '')] : ['', ''];
   if (came && missing && !came.includes(missing) && !missing.includes(came) && !NOT_GOODS_MISSING.test(missing) && (kindsOfGoods(came).size > 0 || kindsOfGoods(missing).size > 0)) return true;
   const en = SOME_CAME_EN.exec(n) ?? NOT_IN_THE_BOX_EN.exec(n);
-  return en !== null && kindsOfGoods(en[1]!).size > 0;
+  if (en !== null && kindsOfGoods(en[1]!).size > 0) return true;
+  // "收到了但是少了面霜" (found replaying a London shop's turns in Chinese, fifty-first session: the returns policy).
+  const lacks = LACKS_GOODS.exec(n);
+  return lacks !== null && kindsOfGoods(lacks[1]!).size > 0;
 };
+const LACKS_GOODS = /(?:收到|到了|签收)[^，,。!！?？]{0,6}(?:但是|可是|但|不过)?[，,\s]*(?:少了|缺了|少发了|漏了|漏发了)(?:一(?:个|件|瓶|盒))?([^，,。!！?？\s]{1,10})/;
 /** What a buyer may miss that is no parcel ("你们答应的补偿呢", "好评返现呢"). */
 const NOT_GOODS_MISSING = /补偿|赔偿|退款|返现|钱|发票|回复|消息|客服|人|答应|说好/;
 const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:一起)?(?:到|来|收到|发)|没有?(?=[?？!！。.\s]|$)|呢)/;
@@ -1733,7 +1743,7 @@ const SOME_CAME_EN = /(?<![a-z])(?:got|received|have|picked up)\s+(?:the|my)\s+[
 /** "got a box with my bird of paradise but the ZZ plant and the potting mix weren't in it" (found from outside: "not sure"). */
 const NOT_IN_THE_BOX_EN = /(?<![a-z])(?:got|received|came|arrived)\b[^?]{0,80}\bbut (?:the |my )?([a-z]+(?: [a-z]+)?)\b[^.?]{0,40}\b(?:(?:weren'?t|were not)|(?:wasn'?t|was not)|were not|was not|(?:aren'?t|are not)|(?:isn'?t|is not)) (?:in (?:it|the box|there|the package|the parcel)|included)(?![a-z])/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
-  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (unclearReading(u) || u.intent === 'bye' || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (unclearReading(u) || u.intent === 'bye' || LOOKS_AT_PARCEL.has(u.intent) || (u.intent === 'return_policy' && LACKS_GOODS.test(u.normalized))) ? { intent: 'track_parcel', restParcels: true } : undefined;
 /** Intents that ask where goods are: "另一个包裹能改地址吗" or "…的退款" keep theirs (found in review). */
 const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'delivery_estimate', 'order_status']);
 /**

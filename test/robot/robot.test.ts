@@ -11684,3 +11684,16 @@ test('the second review (fifty-first session): an order paid before a weekend th
   assert.doesNotMatch(textOf(await ask([paid], 'I asked you to cancel it, how much time is left before my order is cancelled?')), /closes by itself|no unpaid order/);
   assert.equal((await ask([], "afternoon folks, how's it going?")).intent, 'greeting');
 });
+
+test('"what do I do now then?" and "那怎么办" right after an order\'s answer get a person; "收到了但是少了面霜" is goods missing from the parcel, not the returns policy (fifty-first session)', async () => {
+  const two = order({ orderId: 'LDN-33', status: 'delivered', items: [{ sku: 'N', title: 'Niacinamide Serum 30ml', quantity: 1, price: '12.00' }, { sku: 'C', title: 'Ceramide Moisturiser 50ml', quantity: 1, price: '22.00' }] });
+  const data: FakeData = { orders: [two], logistics: [logistics({ orderId: 'LDN-33', status: 'delivered' })] };
+  for (const [first, then] of [['the moisturiser was missing from my parcel', 'what do I do now then?'], ['收到了但是少了面霜', '那怎么办']] as const) {
+    const say = conversation(robotWith(data));
+    const r1 = await say(first);
+    assert.equal(r1.intent, 'track_parcel', first);
+    assert.equal((await say(then)).intent, 'human', then);
+  }
+  // Without an answer before it, nothing to sort out: not a hand-over.
+  assert.notEqual((await conversation(robotWith(data))('那怎么办')).intent, 'human');
+});
