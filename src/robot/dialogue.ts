@@ -1975,10 +1975,10 @@ const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?�
 /**
  * Asked as a question, still a note for the order: where the courier leaves it, the goods in one
  * parcel ("能让快递员放丰巢吗", "可唔可以叫佢放樓下管理處", "两个枕头是一起发吧 别给我分两次", "can you ship
- * them together", "the driver can leave at door if nobody home?"; found from outside: the parcel again,
+ * them together", "the driver can leave at door if nobody home?", "can the driver leave at my door": found from outside: the parcel again,
  * "not understood", a cancellation).
  */
-const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|管理室|管理员|警卫室|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])|(?<![a-z])the (?:driver|courier|delivery guy|postman|rider) (?:can|could) leave (?:it |the parcel |the package |them )?(?:at|with|by|outside|in)(?![a-z])/;
+const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|管理室|管理员|警卫室|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])|(?<![a-z])(?:(?:can|could) )?the (?:driver|courier|delivery guy|postman|rider) (?:can |could )?(?:just )?leave (?:it |the parcel |the package |them )?(?:at|with|by|outside|in)(?![a-z])/;
 /**
  * A gift sent without its price ("是送人的，能不放小票吗", "can you not include the receipt?"): words for the
  * order, not an invoice asked for (found from outside: "did you mean how do I get an invoice?").

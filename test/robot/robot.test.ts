@@ -11697,3 +11697,9 @@ test('"what do I do now then?" and "那怎么办" right after an order\'s answer
   // Without an answer before it, nothing to sort out: not a hand-over.
   assert.notEqual((await conversation(robotWith(data))('那怎么办')).intent, 'human');
 });
+
+test('"can the driver leave at my door" is a note for the order, not the parcel again (a Singapore shop, fifty-first session)', async () => {
+  const paid = order({ orderId: 'SG-1', status: 'paid' });
+  const r = await conversation(robotWith({ orders: [paid] }))('can the driver leave at my door');
+  assert.doesNotMatch(textOf(r), /not shipped yet/);
+});
