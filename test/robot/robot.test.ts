@@ -11703,3 +11703,11 @@ test('"can the driver leave at my door" is a note for the order, not the parcel 
   const r = await conversation(robotWith({ orders: [paid] }))('can the driver leave at my door');
   assert.doesNotMatch(textOf(r), /not shipped yet/);
 });
+
+test('an Auckland outdoor shop (fifty-first session): a redelivery-fee text paid "at" a look-alike site is a scam; "haven\'t paid yet, how long do I have?" is the deadline; "will u get more in before summer?" asks of stock', async () => {
+  assert.equal(safetyOf('Got a txt saying my NZ Post parcel is held and I need to pay $3.50 redelivery fee at nzpost-redeliver.co, is that from you guys? I already put my card in'), 'fraud');
+  const unpaid = order({ orderId: 'AK-1', status: 'pending_payment', payBy: '2024-11-28T12:10:00+00:00' });
+  assert.match(textOf(await conversation(robotWith({ orders: [unpaid] }))("hi I just put an order through but haven't paid yet, how long do I have?")), /isn't paid yet: please pay by/);
+  const cancelled = order({ orderId: 'AK-2', status: 'cancelled' });
+  assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [cancelled] }))('ugh. will u get more in before summer?')), /cancelled/);
+});
