@@ -11711,3 +11711,7 @@ test('an Auckland outdoor shop (fifty-first session): a redelivery-fee text paid
   const cancelled = order({ orderId: 'AK-2', status: 'cancelled' });
   assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [cancelled] }))('ugh. will u get more in before summer?')), /cancelled/);
 });
+
+test('"我申請咗退款，幾時有錢退返？" asks when the refund\'s money comes back (a Guilin shop\'s Hong Kong buyer, fifty-first session: the parcel\'s delivery)', () => {
+  assert.equal(createNlu().understand('桂花糕有一盒發霉喇，我申請咗退款，幾時有錢退返？', NOW).intent, 'aftersale_progress');
+});

@@ -1470,3 +1470,10 @@ test('the fifty-first session\'s second review: look-alikes of the second round\
   assert.ok(dangerGoesOn('我把短信码输进去了，卡里的钱少了两千', 'fraud'));
   for (const text of ['孩子现在没事了，谢谢你们', 'all good now, the fire\'s out and everyone\'s fine']) assert.ok(!dangerGoesOn(text, 'emergency'), text);
 });
+
+test('a Guilin food shop (fifty-first session): a child scalded by boiling soup, a caller posing as the shop\'s courier asking for an ID copy; soup or water spilt on a table or the floor are none', () => {
+  assert.equal(safetyOf('救命啊，我儿子刚才碰翻了煮螺蛳粉的锅，滚汤泼到他手臂上了，起了好大的泡'), 'injury');
+  assert.equal(safetyOf('我收到一個電話話係你哋順豐，要我俾身份證影印本清關，係咪真㗎'), 'fraud');
+  for (const text of ['汤洒到桌子上了 有点红油', '热水泼到地上了']) assert.equal(safetyOf(text), undefined, text);
+  assert.ok(dangerGoesOn('我现在用冷水冲着，要不要去医院啊', 'injury'));
+});

@@ -850,6 +850,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['今日', '今天'],
   ['再派', '再送'],
   ['寄返', '寄回'],
+  // "幾時有錢退返": when the money comes back (a Guilin shop's Hong Kong buyer, fifty-first session: the parcel's delivery).
+  ['有钱退返', '退款到账'],
   ['退返', '退回'],
   ['漏晒', '漏了'],
   ['碎晒', '碎了'],
