@@ -1474,6 +1474,7 @@ test('the fifty-first session\'s second review: look-alikes of the second round\
 test('a Guilin food shop (fifty-first session): a child scalded by boiling soup, a caller posing as the shop\'s courier asking for an ID copy; soup or water spilt on a table or the floor are none', () => {
   assert.equal(safetyOf('救命啊，我儿子刚才碰翻了煮螺蛳粉的锅，滚汤泼到他手臂上了，起了好大的泡'), 'injury');
   assert.equal(safetyOf('我收到一個電話話係你哋順豐，要我俾身份證影印本清關，係咪真㗎'), 'fraud');
-  for (const text of ['汤洒到桌子上了 有点红油', '热水泼到地上了']) assert.equal(safetyOf(text), undefined, text);
+  for (const text of ['汤洒到桌子上了 有点红油', '热水泼到地上了', '汤洒在衣服上，洗不掉，红了一片', '滚水淋在茶叶上，水泡很多', '热水倒在保温杯里外面会烫红吗']) assert.equal(safetyOf(text), undefined, text);
+  assert.equal(safetyOf('got a whatsapp: parcel on hold, fee of £1.45 at evri-uk.info'), 'fraud');
   assert.ok(dangerGoesOn('我现在用冷水冲着，要不要去医院啊', 'injury'));
 });
