@@ -122,6 +122,7 @@ const WORSENING = /还在|又|越来越|更严重|加重|(?<![a-z])(?:still|agai
  */
 // A magnet only swallowed or in the mouth: "the fridge magnets in my order were missing too" goes on about nothing (found in review).
 const SWALLOWED_NAMED = /纽扣电池|扣式电池|水银电池|钮扣电池|是(?:个|一个)?(?:小)?磁铁|(?:吞|吃|咽)[^，,。]{0,6}磁铁|磁铁[^，,。]{0,6}(?:吞|吃|咽|嘴里)|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|(?:it was|its|(?:it'?s|it is)|one of) (?:a |the |one of the )?(?:little |small |tiny )?magnets?|(?:swallowed|ate|in (?:his|her|their) mouth)\b[^.?!,]{0,20}\bmagnets?|magnets?\b[^.?!,]{0,20}\b(?:swallowed|in (?:his|her|their) mouth))(?![a-z])/;
+const REST_OF_FOOD = /(?:剩下的|其他的|其余的|另外(?:几|两)?(?:包|袋|盒|个)?|还有(?:几|两)?(?:包|袋|盒))[^，,。？?]{0,8}(?:还能吃|能吃吗|可以吃|能不能吃|还能喝|能喝吗|还可以吃)|(?<![a-z])(?:the (?:rest|others?|other ones|remaining \w+)|other (?:packs?|bags?|boxes|ones|tins?|jars?))\b[^.?!]{0,20}\b(?:safe to eat|ok to eat|okay to eat|fine to eat|still (?:eat|edible)|can (?:i|we) (?:still )?eat)(?![a-z])/;
 const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   // Done what the caller said, or given the card ("我已經照他說的操作了一次", "i already put my card details in :(": a Taipei and a
   // Brisbane shop, forty-eighth session, told their message was kept).
@@ -139,6 +140,10 @@ const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   shock: new RegExp(String.raw`拉闸|断电了|关了总闸|${HAND_NUMB_ZH}|心慌|胸闷|胸口|(?<![a-z])(?:numb|tingl\w*|turned off the (?:power|mains|breaker)|chest)(?![a-z])`),
   // A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
   emergency: SWALLOWED_NAMED,
+  // The rest of a food that made them sick, asked of ("剩下的那几包还能吃吗": a Guilin shop, fifty-first session, the shelf-life entry, which
+  // reads as yes): the advice again.
+  reaction: REST_OF_FOOD,
+  spoiled: REST_OF_FOOD,
 };
 /**
  * What goes on about a danger that makes it worse, told at once though a burst of messages is otherwise kept: the money or the

@@ -1478,3 +1478,12 @@ test('a Guilin food shop (fifty-first session): a child scalded by boiling soup,
   assert.equal(safetyOf('got a whatsapp: parcel on hold, fee of £1.45 at evri-uk.info'), 'fraud');
   assert.ok(dangerGoesOn('我现在用冷水冲着，要不要去医院啊', 'injury'));
 });
+
+test('the rest of a food that made someone sick, asked of after the danger, is the danger going on (a Guilin shop, fifty-first session: the shelf-life entry)', () => {
+  for (const text of ['剩下的那几包还能吃吗', '其他的还能吃吗', 'are the rest safe to eat?']) {
+    assert.ok(dangerGoesOn(text, 'reaction'), text);
+    assert.ok(dangerGoesOn(text, 'spoiled'), text);
+  }
+  assert.ok(!dangerGoesOn('其他的还能用吗', 'device'));
+  assert.ok(!dangerGoesOn('谢谢', 'reaction'));
+});
