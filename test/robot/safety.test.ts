@@ -1487,3 +1487,10 @@ test('the rest of a food that made someone sick, asked of after the danger, is t
   assert.ok(!dangerGoesOn('其他的还能用吗', 'device'));
   assert.ok(!dangerGoesOn('谢谢', 'reaction'));
 });
+
+test('a zip pull "eaten" in Cantonese, or put in the mouth and gone, and a flat\'s power cut each time the air fryer is plugged in (the fifty-first session\'s review misses)', () => {
+  assert.equal(safetyOf('我個仔食咗個拉鏈頭'), 'emergency');
+  assert.equal(safetyOf('孩子把拉链头放嘴里，现在找不到了，一直在咳'), 'emergency');
+  assert.equal(safetyOf("each time i plug in the air fryer the whole flat's electricity cuts off"), 'device');
+  for (const text of ['孩子吃了个饼干', '孩子把玩具放嘴里了', '我吃了个苹果', 'the power went off during the storm, is the air fryer ok?']) assert.equal(safetyOf(text), undefined, text);
+});

@@ -222,7 +222,14 @@ const PET_FOOD = /零食|狗粮|猫粮|罐头|冻干|肉干|猫草|(?<![a-z])(?:
 /** Told of another time ("our old dog ate a sock once and needed surgery, are these toys tough?": found in review). */
 const ANOTHER_TIME = /以前|上次|去年|曾经|(?<![a-z])(?:once|used to|last (?:year|time|month)|years? ago|in the past|(?:our|my) (?:old|last|previous) (?:dog|cat|pup|puppy))(?![a-z])/;
 const petAteIt = (n: string): boolean => PET_ATE.test(n) && !PET_FOOD.test(n) && !ANOTHER_TIME.test(n);
-const thingSwallowed = (n: string): boolean => ((SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n)) || petAteIt(n)) && THING.test(n) && !NOT_A_THING.test(n);
+const thingSwallowed = (n: string): boolean => ((SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n)) || petAteIt(n) || childAteThing(n) || goneFromMouth(n)) && THING.test(n) && !NOT_A_THING.test(n);
+/**
+ * A small child who "ate" a thing that is no food ("我個仔食咗個拉鏈頭"), or put it in the mouth and it is gone now ("孩子把拉链头放嘴里，
+ * 现在找不到了，一直在咳"): found in the fifty-first session's review, read nowhere.
+ */
+const ATE_A_THING = /吃了(?:一)?(?:个|颗|粒|块)/;
+const childAteThing = (n: string): boolean => SMALL_CHILD.test(n) && ATE_A_THING.test(n) && !SUPPOSED.test(n);
+const goneFromMouth = (n: string): boolean => SMALL_CHILD.test(n) && /(?:放|塞|含)(?:进|在|到)?(?:了)?嘴(?:巴)?里/.test(n) && /找不到了?|不见了|没了/.test(n);
 /**
  * A button battery or a magnet swallowed: the emergency department now, even if the child seems fine (a Singapore and a Sydney
  * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
