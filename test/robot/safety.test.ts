@@ -5,6 +5,7 @@ import { TEXTS } from '../../src/robot/replies.ts';
 import { deviceAdvice } from '../../src/robot/dialogue.ts';
 import { createRobot, FaqIndexProvider } from '../../src/robot/index.ts';
 import { fakeDataSource } from './fixtures.ts';
+import { createNlu } from '../../src/robot/nlu/index.ts';
 
 // Found from outside (thirty-eighth session, four shops): dangers and reactions in the buyers' own words.
 test('dangers and reactions read in the words buyers used; worries beforehand and shop questions are none', () => {
@@ -1493,4 +1494,12 @@ test('a zip pull "eaten" in Cantonese, or put in the mouth and gone, and a flat\
   assert.equal(safetyOf('孩子把拉链头放嘴里，现在找不到了，一直在咳'), 'emergency');
   assert.equal(safetyOf("each time i plug in the air fryer the whole flat's electricity cuts off"), 'device');
   for (const text of ['孩子吃了个饼干', '孩子把玩具放嘴里了', '我吃了个苹果', 'the power went off during the storm, is the air fryer ok?']) assert.equal(safetyOf(text), undefined, text);
+});
+
+test('the Irish perfect read as a past ("the cream\'s after burning me skin", "I\'m after paying twice"), and boiling water on an arm that blistered (the fifty-first session\'s review misses)', () => {
+  const nlu = createNlu();
+  assert.equal(nlu.understand("I'm after paying twice for the same order", new Date()).normalized, 'i paid twice for the same order');
+  assert.match(nlu.understand("the cream's after burning me skin, it's red raw", new Date()).normalized, /^the cream burnt my skin/);
+  assert.equal(safetyOf("the kettle spat boiling water on me arm, it's blistered"), 'injury');
+  for (const text of ['hot water on my skin feels nice', 'does the kettle spit boiling water? worried about burns']) assert.equal(safetyOf(text), undefined, text);
 });

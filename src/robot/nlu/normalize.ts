@@ -142,7 +142,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? ageUnit(w, t.slice(Math.max(0, at - 2), at)) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : corrected(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
-  t = t.replace(ME_AS_MY, 'my ').replace(ANY_SIGN_OF, 'where is ');
+  t = t.replace(ME_AS_MY, 'my ').replace(ANY_SIGN_OF, 'where is ').replace(IRISH_AFTER, (_m, verb: string) => ` ${IRISH_PAST[verb] ?? verb}`);
   // 注音 alone too ("ㄅㄅ": bye bye).
   if (HAN.test(t) || BOPOMOFO.test(t)) {
     if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
@@ -163,6 +163,16 @@ const BOPOMOFO = /[\u3105-\u312f]/;
  * Irish and northern English "me" for my, before goods or an order ("howya, any sign of me battery?", "where's me order lads": a Dublin
  * shop, fifty-first session, the FAQ's warranty entry offered); not "send me the", "for me please".
  */
+/**
+ * The Irish perfect: "the cream's after burning me skin", "I'm after paying twice" (has burnt, have paid). Found in the fifty-first
+ * session's review (a Dublin shop's words): the burn was not read.
+ */
+const IRISH_PAST: Readonly<Record<string, string>> = {
+  burning: 'burnt', breaking: 'broke', cutting: 'cut', paying: 'paid', ordering: 'ordered', falling: 'fell', spilling: 'spilt',
+  swallowing: 'swallowed', eating: 'ate', drinking: 'drank', losing: 'lost', dropping: 'dropped', bursting: 'burst', arriving: 'arrived',
+  leaving: 'left', charging: 'charged', melting: 'melted', cracking: 'cracked', scalding: 'scalded', sending: 'sent',
+};
+const IRISH_AFTER = new RegExp(`(?:'s|'m|'re| is| am| are| was| were) (?:just )?after (${Object.keys(IRISH_PAST).join('|')})(?![a-z])`, 'g');
 /** "any sign of my battery", "any sign of it yet": where it is, of the buyer's own (not "any sign of damage"). */
 const ANY_SIGN_OF = /(?<![a-z])any sign of (?=(?:my|our|it|them)(?![a-z]))/g;
 // And before a part of the body ("it proper burnt me face": a London shop, fifty-first session, "not sure").
