@@ -160,10 +160,6 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
 
 const BOPOMOFO = /[\u3105-\u312f]/;
 /**
- * Irish and northern English "me" for my, before goods or an order ("howya, any sign of me battery?", "where's me order lads": a Dublin
- * shop, fifty-first session, the FAQ's warranty entry offered); not "send me the", "for me please".
- */
-/**
  * The Irish perfect: "the cream's after burning me skin", "I'm after paying twice" (has burnt, have paid). Found in the fifty-first
  * session's review (a Dublin shop's words): the burn was not read.
  */
@@ -175,6 +171,10 @@ const IRISH_PAST: Readonly<Record<string, string>> = {
 const IRISH_AFTER = new RegExp(`(?:'s|'m|'re| is| am| are| was| were) (?:just )?after (${Object.keys(IRISH_PAST).join('|')})(?![a-z])`, 'g');
 /** "any sign of my battery", "any sign of it yet": where it is, of the buyer's own (not "any sign of damage"). */
 const ANY_SIGN_OF = /(?<![a-z])any sign of (?=(?:my|our|it|them)(?![a-z]))/g;
+/**
+ * Irish and northern English "me" for my, before goods or an order ("howya, any sign of me battery?", "where's me order lads": a Dublin
+ * shop, fifty-first session, the FAQ's warranty entry offered); not "send me the", "for me please".
+ */
 // And before a part of the body ("it proper burnt me face": a London shop, fifty-first session, "not sure").
 const ME_AS_MY = /(?<![a-z])(?<!(?:let|send|give|show|pass|tell|help|call|nearly \w+|almost \w+) )me (?=(?:face|skin|lips?|eyes?|hands?|arms?|neck|scalp|mouth|cheeks?|fingers?)(?![a-z]))|(?<=(?:sign of|where'?s|where is|wheres|where are|about|with|for|on|track|tracking|chase|find) )me (?=(?:order|orders|parcel|parcels|package|packages|delivery|refund|money|stuff|item|items|box|goods|gear|battery|charger|bike|helmet|tyres?|tires?|lights?|phone|case|jacket|shoes|return|exchange|kit|wheels?|saddle|pump|lock)(?![a-z]))/g;
 const MORNING_ALONE = /^\s*早晨[\s!！~。.呀啊喔哦]*$/;
